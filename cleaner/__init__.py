@@ -1,0 +1,64 @@
+"""cleaner: strip the chrome from scraped news pages and keep the article and its metadata.
+
+    >>> import cleaner
+    >>> result = cleaner.clean(text)            # or clean(text, url=..., profile=...)
+    >>> result.to_dict()["author"]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Iterator
+
+from cleaner.decoding import decode
+from cleaner.engine import clean_page
+from cleaner.errors import CleanerError, PageError, ProfileError
+from cleaner.page import Page
+from cleaner.profiles import Rulebook, load_rulebook
+from cleaner.readers import iter_pages
+from cleaner.result import Result
+
+__all__ = [
+    "CleanerError", "Page", "PageError", "ProfileError", "Result", "Rulebook",
+    "clean", "clean_file", "load_rulebook",
+]
+
+
+@cache
+def _bundled() -> Rulebook:
+    """The bundled profiles, loaded once per process (immutable once loaded)."""
+    return load_rulebook()
+
+
+def clean(
+    content: str | bytes,
+    *,
+    url: str | None = None,
+    profile: str | None = None,
+    rules: Rulebook | None = None,
+    source: str = "<string>",
+) -> Result:
+    """Clean one page's text (bytes are decoded). A page that cannot be cleaned gives a Result
+    whose `error` says why; a bad profile name raises ProfileError."""
+    book = rules or _bundled()
+    if profile:
+        book.get(profile)
+    try:
+        text = decode(content) if isinstance(content, bytes) else content
+        if not text.strip():
+            raise PageError("empty", "the page is empty")
+    except PageError as exc:
+        return Result.failed(source, exc.kind, str(exc), url)
+    return clean_page(Page(source=source, text=text, url=url), book, profile=profile)
+
+
+def clean_file(
+    path: str | Path, *, profile: str | None = None, rules: Rulebook | None = None
+) -> Iterator[Result]:
+    """Clean a file or, recursively, a folder: one Result per page, in order."""
+    book = rules or _bundled()
+    if profile:
+        book.get(profile)
+    for item in iter_pages([str(path)]):
+        yield item if isinstance(item, Result) else clean_page(item, book, profile=profile)

@@ -1,0 +1,53 @@
+"""Generic finders for fields no rule captured: they read the page's head and tail, where
+datelines and contact lines stand, never the middle of the article."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.extract.dates import find_date
+from cleaner.extract.emails import find_emails
+from cleaner.lines import Lines
+
+HEAD, TAIL = 8, 10
+_SHORT = 25  # words: longer lines are prose, where a date or an email is content, not metadata
+_CONTACT = re.compile(
+    r"\b(?:reach|reached|contact|e-?mail|write to|follow|reporter|correspondent|writer|editor|"
+    r"kontakt|courriel|correo)\b",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE)
+
+
+def _edges(lines: Lines) -> list[int]:
+    head = lines.nonblank[:HEAD]
+    return [*head, *(i for i in lines.nonblank[-TAIL:] if i not in head)]
+
+
+def find_contact_email(lines: Lines, authors: list[str]) -> tuple[str, int] | None:
+    """An email on a contact-like line (a cue word or an author's name) at the page's edges."""
+    for i in _edges(lines):
+        text = lines.texts[i]
+        if "@" not in text and "[at]" not in text.lower() and "(at)" not in text.lower():
+            continue
+        if len(text.split()) > _SHORT and not _CONTACT.search(text):
+            continue
+        if _CONTACT.search(text) or any(name in text for name in authors) or len(text.split()) <= 3:
+            emails = find_emails(text)
+            if emails:
+                return emails[0], i
+    return None
+
+
+def find_dateline(lines: Lines) -> tuple[str, int] | None:
+    """The publication date from a short line at the head (else the tail); "Updated" loses."""
+    updated: tuple[str, int] | None = None
+    for i in _edges(lines):
+        text = lines.texts[i]
+        iso = find_date(text if len(text.split()) <= _SHORT else text[:80])
+        if iso is None:
+            continue
+        if not _UPDATED.search(text):
+            return iso, i
+        updated = updated or (iso, i)
+    return updated

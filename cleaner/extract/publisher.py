@@ -1,0 +1,21 @@
+"""Publisher names from the lines that carry them: copyright notices and datelines."""
+
+from __future__ import annotations
+
+import re
+
+_PREFIX = re.compile(r"^(?:copyright\b\s*|©\s*|\(c\)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?", re.IGNORECASE)
+_CUT = re.compile(r"\.\s|\s[|•–—-]\s|\ball rights reserved\b|\balle rechte\b|\btous droits\b|\btodos los derechos\b", re.IGNORECASE)
+_SUFFIX = re.compile(r"[,\s]+(?:LLC|L\.L\.C\.|Inc|Ltd|Limited|Co|Corp|GmbH|AG|S\.A|SA|plc|LP)\.?$", re.IGNORECASE)
+
+
+def clean_publisher(raw: str) -> str | None:
+    """`Copyright © 2023 The Washington Times, LLC. Click here…` -> `The Washington Times`."""
+    text = _CUT.split(_PREFIX.sub("", " ".join(raw.split())), maxsplit=1)[0]
+    text = re.sub(r"^\d{4}\s*", "", text)
+    for _ in range(2):
+        text = _SUFFIX.sub("", text.strip(" .,;:"))
+    words = text.split()
+    if not words or len(words) > 8 or not words[0][0].isupper():
+        return None
+    return text

@@ -1,0 +1,39 @@
+"""A loaded, compiled profile: what selection and the engine work with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """One rule, ready to apply: its id, the profile that defined it, its kind and compiled options."""
+
+    id: str
+    profile: str
+    kind: ModuleType
+    conf: Any
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A site profile with its bases merged in: own rules first, then inherited ones."""
+
+    name: str
+    file: str
+    chain: tuple[str, ...]
+    domains: tuple[str, ...] = ()
+    first_line: tuple[re.Pattern[str], ...] = ()
+    rules: tuple[CompiledRule, ...] = ()
+    date_formats: tuple[str, ...] = ()
+    publisher: str | None = None
+    html: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    tests: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def is_base(self) -> bool:
+        """Bases (`_base`, `_generic`) are extended or chosen explicitly, never matched to a page."""
+        return self.name.startswith("_")

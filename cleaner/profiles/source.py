@@ -1,0 +1,70 @@
+"""Safe YAML loading that remembers where every key stands, for errors that name a line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cleaner.errors import ProfileError
+
+KeyPath = tuple[str | int, ...]
+
+
+def load_yaml(path: Path) -> tuple[Any, dict[KeyPath, int]]:
+    """The document and a map from key path to 1-based line; duplicate keys are errors."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"cannot read: {exc}", file=str(path)) from None
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ProfileError(f"YAML syntax error: {problem}", file=str(path), line=line) from None
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _walk(node, (), lines, path)
+    return data, lines
+
+
+def _walk(node: yaml.Node, at: KeyPath, lines: dict[KeyPath, int], path: Path) -> None:
+    lines[at] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = key.value
+            if name in seen:
+                raise ProfileError(
+                    "duplicate key", file=str(path), line=key.start_mark.line + 1, key=dotted((*at, name))
+                )
+            seen.add(name)
+            _walk(value, (*at, name), lines, path)
+            lines[(*at, name)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, (*at, i), lines, path)
+
+
+def dotted(path: KeyPath) -> str:
+    """`rules.footer.window`, `tests[0].sample`: a key path as people write it."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
+    """The line of the deepest known key on `path`."""
+    for cut in range(len(path), -1, -1):
+        if path[:cut] in lines:
+            return lines[path[:cut]]
+    return None

@@ -1,0 +1,53 @@
+"""What cleaning a page yields: the clean record, or an error record that says why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Result:
+    """One output record. `error` is set instead of the fields when the page could not be cleaned."""
+
+    source: str
+    url: str | None = None
+    profile: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    email: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    text: str = ""
+    trace: dict[str, Any] = field(default_factory=dict)
+    error: dict[str, str] | None = None
+
+    @property
+    def author(self) -> str | None:
+        return self.authors[0] if self.authors else None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @classmethod
+    def failed(cls, source: str, kind: str, message: str, url: str | None = None) -> Result:
+        return cls(source=source, url=url, error={"kind": kind, "message": message})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record, keys in a fixed order."""
+        if self.error is not None:
+            return {"source": self.source, "url": self.url, "error": dict(self.error)}
+        return {
+            "source": self.source,
+            "url": self.url,
+            "profile": self.profile,
+            "title": self.title,
+            "author": self.author,
+            "authors": list(self.authors),
+            "email": self.email,
+            "publisher": self.publisher,
+            "date": self.date,
+            "text": self.text,
+            "trace": self.trace,
+        }

@@ -1,0 +1,87 @@
+"""The engine's one removal step: apply the union of all edits, and say who removed what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from cleaner.edits import Edit
+from cleaner.lines import Lines
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A field value a rule captured, with the rule that captured it."""
+
+    field: str
+    value: str
+    rule: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Swept:
+    """Kept text, the trace of removed runs, and the captures in rule order."""
+
+    text: str
+    kept: tuple[int, ...]
+    removed: tuple[dict[str, Any], ...]
+    captures: tuple[Capture, ...]
+
+
+def sweep(lines: Lines, edits: Iterable[Edit], rule_order: dict[str, int]) -> Swept:
+    """Remove every line some edit covers; each removed line is credited to the first rule
+    (in profile order, site rules first) that covers it."""
+    owner: dict[int, Edit] = {}
+    captures: list[tuple[int, int, Capture]] = []
+    for edit in edits:
+        rank = rule_order[edit.rule]
+        for field, value in edit.captures.items():
+            captures.append((rank, edit.start, Capture(field, value, edit.rule, edit.start + 1)))
+        if edit.keep:
+            continue
+        for i in range(edit.start, edit.end + 1):
+            held = owner.get(i)
+            if held is None or rank < rule_order[held.rule]:
+                owner[i] = edit
+    kept = tuple(i for i in lines.nonblank if i not in owner)
+    return Swept(
+        text=_join(lines, kept),
+        kept=kept,
+        removed=tuple(_runs(lines, owner)),
+        captures=tuple(c for _, _, c in sorted(captures, key=lambda t: (t[0], t[1]))),
+    )
+
+
+def _join(lines: Lines, kept: tuple[int, ...]) -> str:
+    """Kept lines, a blank line between two that had one between them in the page."""
+    out: list[str] = []
+    for prev, i in zip((None, *kept), kept):
+        if prev is not None:
+            gap = lines.texts[prev + 1 : i]
+            out.append("\n\n" if any(not t for t in gap) else "\n")
+        out.append(lines.texts[i])
+    return "".join(out)
+
+
+def _runs(lines: Lines, owner: dict[int, Edit]) -> Iterable[dict[str, Any]]:
+    """Removed non-blank lines grouped into runs of one rule, numbered from 1."""
+    run: list[int] = []
+    for i in lines.nonblank:
+        edit = owner.get(i)
+        if run and (edit is None or edit.rule != owner[run[0]].rule):
+            yield _entry(lines, owner[run[0]], run)
+            run = []
+        if edit is not None:
+            run.append(i)
+    if run:
+        yield _entry(lines, owner[run[0]], run)
+
+
+def _entry(lines: Lines, edit: Edit, run: list[int]) -> dict[str, Any]:
+    return {
+        "rule": edit.rule,
+        "profile": edit.profile,
+        "lines": [run[0] + 1, run[-1] + 1],
+        "text": "\n".join(lines.texts[i] for i in run),
+    }
