@@ -34,9 +34,7 @@ def tokenize(text: str | None) -> list[str]:
 
 def shingles(tokens: Sequence[str], n: int = 4) -> Counter[tuple[str, ...]]:
     """Multiset of n-gram shingles; a text shorter than n gives one shorter shingle."""
-    return Counter(
-        tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens
-    )
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens)
 
 
 def page_counts(true: str | None, pred: str | None, n: int = 4) -> Counts:
@@ -107,9 +105,7 @@ def score(
     samples: dict[str, list[float]] = {k: [] for k in result}
     for _ in range(n_bootstrap):
         picks = [rng.randrange(len(ids)) for _ in ids]
-        for key, value in aggregate(
-            [counts[i] for i in picks], [exact[i] for i in picks]
-        ).items():
+        for key, value in aggregate([counts[i] for i in picks], [exact[i] for i in picks]).items():
             samples[key].append(value)
     for key, values in samples.items():
         result[f"{key}_std"] = statistics.stdev(values) if len(values) > 1 else 0.0

@@ -1,15 +1,15 @@
 """cleaner: strip the chrome from scraped news pages and keep the article and its metadata.
 
-    >>> import cleaner
-    >>> result = cleaner.clean(text)            # or clean(text, url=..., profile=...)
-    >>> result.to_dict()["author"]
+>>> import cleaner
+>>> result = cleaner.clean(text)            # or clean(text, url=..., profile=...)
+>>> result.to_dict()["author"]
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 from cleaner.decoding import decode
 from cleaner.engine import clean_page
@@ -20,8 +20,15 @@ from cleaner.readers import iter_pages
 from cleaner.result import Result
 
 __all__ = [
-    "CleanerError", "Page", "PageError", "ProfileError", "Result", "Rulebook",
-    "clean", "clean_file", "load_rulebook",
+    "CleanerError",
+    "Page",
+    "PageError",
+    "ProfileError",
+    "Result",
+    "Rulebook",
+    "clean",
+    "clean_file",
+    "load_rulebook",
 ]
 
 
@@ -53,9 +60,7 @@ def clean(
     return clean_page(Page(source=source, text=text, url=url), book, profile=profile)
 
 
-def clean_file(
-    path: str | Path, *, profile: str | None = None, rules: Rulebook | None = None
-) -> Iterator[Result]:
+def clean_file(path: str | Path, *, profile: str | None = None, rules: Rulebook | None = None) -> Iterator[Result]:
     """Clean a file or, recursively, a folder: one Result per page, in order."""
     book = rules or _bundled()
     if profile:

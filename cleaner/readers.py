@@ -9,8 +9,9 @@ import gzip
 import os
 import sys
 import zlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, Iterator, Sequence
+from typing import BinaryIO
 
 from cleaner.decoding import decode
 from cleaner.errors import PageError
@@ -47,6 +48,7 @@ def walk(folder: Path) -> Iterator[Path]:
 
 def read_file(path: Path) -> Page | Result:
     """One file as a page (gunzipped when it ends in .gz), or an error record."""
+
     def load() -> bytes:
         if path.suffix == ".gz":
             with gzip.open(path) as handle:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from cleaner.edits import Edit
 from cleaner.lines import Lines
@@ -56,9 +57,9 @@ def sweep(lines: Lines, edits: Iterable[Edit], rule_order: dict[str, int]) -> Sw
 def _join(lines: Lines, kept: tuple[int, ...]) -> str:
     """Kept lines, a blank line between two that had one between them in the page."""
     out: list[str] = []
-    for prev, i in zip((None, *kept), kept):
-        if prev is not None:
-            gap = lines.texts[prev + 1 : i]
+    for n, i in enumerate(kept):
+        if n:
+            gap = lines.texts[kept[n - 1] + 1 : i]
             out.append("\n\n" if any(not t for t in gap) else "\n")
         out.append(lines.texts[i])
     return "".join(out)

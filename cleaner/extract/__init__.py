@@ -6,8 +6,8 @@ trace says which answered, site or generic.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from cleaner.extract.dates import parse_date
 from cleaner.extract.emails import normalise_email

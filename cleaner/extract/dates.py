@@ -9,9 +9,9 @@ for the main news languages, so they are not typed by hand here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
-from typing import Iterable
 
 _LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 

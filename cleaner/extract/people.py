@@ -8,12 +8,76 @@ _LEAD = re.compile(r"^(?:by|von|par|por|di|door|from)\s*:?\s+", re.IGNORECASE)
 _TAIL = re.compile(r"\s+(?:[|•–—/]|-\s)\s*.*$|\s*\(.*$|\s+(?:is|was|can|covers|writes|reports)\b.*$")
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*", re.IGNORECASE)
 _NOT_A_PERSON = frozenset(
-    """staff writer reporter correspondent editor editors contributor columnist photographer
-    press news newsroom times post herald tribune journal daily reuters ap afp dpa bureau desk
-    service media agency wire wires staff team board editorial writer writers senior chief
-    associated special contributing the a an our your""".split()
+    [
+        "staff",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "editors",
+        "contributor",
+        "columnist",
+        "photographer",
+        "press",
+        "news",
+        "newsroom",
+        "times",
+        "post",
+        "herald",
+        "tribune",
+        "journal",
+        "daily",
+        "reuters",
+        "ap",
+        "afp",
+        "dpa",
+        "bureau",
+        "desk",
+        "service",
+        "media",
+        "agency",
+        "wire",
+        "wires",
+        "staff",
+        "team",
+        "board",
+        "editorial",
+        "writer",
+        "writers",
+        "senior",
+        "chief",
+        "associated",
+        "special",
+        "contributing",
+        "the",
+        "a",
+        "an",
+        "our",
+        "your",
+    ]
 )
-_PARTICLES = frozenset("de da del della di van von der den la le du dos das bin al ibn st.".split())
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "al",
+        "ibn",
+        "st.",
+    ]
+)
 _TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 

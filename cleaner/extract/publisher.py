@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _PREFIX = re.compile(r"^(?:copyright\b\s*|©\s*|\(c\)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?", re.IGNORECASE)
-_CUT = re.compile(r"\.\s|\s[|•–—-]\s|\ball rights reserved\b|\balle rechte\b|\btous droits\b|\btodos los derechos\b", re.IGNORECASE)
+_CUT = re.compile(
+    r"\.\s|\s[|•–—-]\s|\ball rights reserved\b|\balle rechte\b|\btous droits\b|\btodos los derechos\b", re.IGNORECASE
+)
 _SUFFIX = re.compile(r"[,\s]+(?:LLC|L\.L\.C\.|Inc|Ltd|Limited|Co|Corp|GmbH|AG|S\.A|SA|plc|LP)\.?$", re.IGNORECASE)
 
 

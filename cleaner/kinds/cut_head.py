@@ -24,7 +24,8 @@ After: `First paragraph…`.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from cleaner.edits import Edit
 from cleaner.kinds.cut_tail import OPTIONS as CUT_OPTIONS

@@ -25,7 +25,8 @@ After: `…last paragraph`.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from cleaner.edits import Edit
 from cleaner.kinds.matching import MATCH_OPTIONS, LineRule, compile_line_rule

@@ -27,8 +27,9 @@ Before: `…paragraph` / `Related Stories` / `Teaser one` / `Teaser two` / `More
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from cleaner.edits import Edit
 from cleaner.kinds.matching import MATCH_OPTIONS, LineRule, compile_line_rule, compile_matcher

@@ -24,7 +24,8 @@ the end. After: the line is gone; `author` and `email` are captured.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from cleaner.edits import Edit
 from cleaner.kinds.matching import MATCH_OPTIONS, LineRule, compile_line_rule

@@ -8,10 +8,11 @@ group name is an error, not a silently lost field.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
-from cleaner.edits import Edit, FIELDS
+from cleaner.edits import FIELDS, Edit
 from cleaner.lines import Lines, Scope
 
 #: JSON Schema of the options every matching kind accepts, with their defaults.
@@ -107,9 +108,7 @@ class LineRule:
     def edit(self, start: int, end: int, captures: dict[str, str] | None = None) -> Edit:
         return Edit(self.id, self.profile, start, end, captures or {}, self.keep)
 
-    def cut(
-        self, start: int, end: int, *, marker: int, inclusive: bool, captures: dict[str, str]
-    ) -> Iterator[Edit]:
+    def cut(self, start: int, end: int, *, marker: int, inclusive: bool, captures: dict[str, str]) -> Iterator[Edit]:
         """Edits removing `start`..`end`, sparing the `marker` line when not `inclusive`.
 
         A spared marker still yields its captures, as a keep-edit, so no field is lost.

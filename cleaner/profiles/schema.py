@@ -49,7 +49,11 @@ def profile_schema() -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {
                     "domains": {**_STRINGS, "description": "Hosts; www. and subdomains match too."},
-                    "first-line": {**_ONE_OR_MORE, "format": "regex", "description": "Regex(es) for the first non-blank line of a text dump."},
+                    "first-line": {
+                        **_ONE_OR_MORE,
+                        "format": "regex",
+                        "description": "Regex(es) for the first non-blank line of a text dump.",
+                    },
                 },
             },
             "html": {
@@ -69,7 +73,9 @@ def profile_schema() -> dict[str, Any]:
                     "date": {
                         "type": "object",
                         "additionalProperties": False,
-                        "properties": {"formats": {**_STRINGS, "description": "strptime formats tried before the generic parser."}},
+                        "properties": {
+                            "formats": {**_STRINGS, "description": "strptime formats tried before the generic parser."}
+                        },
                     },
                     "publisher": {"type": "string", "description": "The site's publisher, when no line names it."},
                 },
@@ -82,7 +88,11 @@ def profile_schema() -> dict[str, Any]:
                     "required": ["sample"],
                     "properties": {
                         "sample": {"type": "string"},
-                        "expect": {"type": "object", "propertyNames": {"enum": [*FIELDS, "authors"]}, "additionalProperties": field_value},
+                        "expect": {
+                            "type": "object",
+                            "propertyNames": {"enum": [*FIELDS, "authors"]},
+                            "additionalProperties": field_value,
+                        },
                         "text-contains": _STRINGS,
                         "text-lacks": _STRINGS,
                     },

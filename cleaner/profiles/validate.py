@@ -9,12 +9,18 @@ import jsonschema
 from cleaner.errors import ProfileError
 from cleaner.profiles.source import KeyPath, dotted, line_of
 
-_TYPE_WORDS = {"integer": "an integer", "string": "a string", "boolean": "true or false",
-               "array": "a list", "object": "a mapping", "null": "null", "number": "a number"}
+_TYPE_WORDS = {
+    "integer": "an integer",
+    "string": "a string",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "null",
+    "number": "a number",
+}
 
 
-def check(data: Any, schema: dict[str, Any], *, file: str, lines: dict[KeyPath, int],
-          at: KeyPath = ()) -> None:
+def check(data: Any, schema: dict[str, Any], *, file: str, lines: dict[KeyPath, int], at: KeyPath = ()) -> None:
     """Raise a ProfileError for the first (most relevant) violation of `schema` in `data`."""
     validator = jsonschema.Draft202012Validator(schema)
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))

@@ -1,0 +1,142 @@
+"""The command line: `cleaner clean|profiles`. Thin: each subcommand calls the library."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from cleaner.engine import clean_page
+from cleaner.errors import ProfileError
+from cleaner.kinds.docs import reference
+from cleaner.output import FORMATS, write
+from cleaner.profiles import Rulebook, load_rulebook
+from cleaner.profiles.schema import profile_schema
+from cleaner.readers import STDIN, iter_pages
+from cleaner.result import Result
+
+EXIT_OK, EXIT_PAGE_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        rulebook = load_rulebook(args.rules)
+        if getattr(args, "profile", None):
+            rulebook.get(args.profile)
+        return args.run(args, rulebook)
+    except ProfileError as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        sys.stderr.close()  # `cleaner clean … | head`: the reader left, nothing to report
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cleaner", description="Strip the chrome from scraped news pages.")
+    sub = parser.add_subparsers(dest="command")
+    rules = argparse.ArgumentParser(add_help=False)
+    rules.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of profiles searched before the bundled ones (repeatable)",
+    )
+
+    clean = sub.add_parser("clean", parents=[rules], help="clean pages: files, folders, or - for stdin")
+    clean.add_argument("inputs", nargs="+", metavar="INPUT")
+    clean.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    clean.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="json (one object, or an array) or jsonl; default: json for one page, jsonl for several",
+    )
+    clean.add_argument("--profile", metavar="NAME", help="use this profile for every page")
+    clean.set_defaults(run=_clean)
+
+    profiles = sub.add_parser("profiles", help="list, show or document profiles")
+    what = profiles.add_subparsers(dest="action", required=True)
+    what.add_parser("list", parents=[rules], help="every profile, its file and what it extends").set_defaults(run=_list)
+    show = what.add_parser("show", parents=[rules], help="a profile's resolved rules")
+    show.add_argument("name")
+    show.set_defaults(run=_show)
+    what.add_parser("schema", parents=[rules], help="the profile JSON Schema, for editors").set_defaults(run=_schema)
+    what.add_parser("kinds", parents=[rules], help="the rule kinds' reference (Markdown)").set_defaults(run=_kinds)
+    return parser
+
+
+def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    single = len(args.inputs) == 1 and (args.inputs[0] == STDIN or os.path.isfile(args.inputs[0]))
+    fmt = args.format or ("json" if single else "jsonl")
+    failed = 0
+    with _output(args.output) as stream:
+        for result in write(_results(args, rulebook), stream, fmt=fmt, single=single):
+            if not result.ok:
+                failed += 1
+                print(f"cleaner: {result.source}: {result.error['kind']}: {result.error['message']}", file=sys.stderr)
+    return EXIT_PAGE_FAILED if failed else EXIT_OK
+
+
+def _results(args: argparse.Namespace, rulebook: Rulebook) -> Iterator[Result]:
+    for item in iter_pages(args.inputs):
+        yield item if isinstance(item, Result) else clean_page(item, rulebook, profile=args.profile)
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or a file written beside its target and renamed into place when complete."""
+    if path is None or path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            yield stream
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _list(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    for profile in sorted(rulebook.profiles.values(), key=lambda p: p.name):
+        bases = " < ".join(profile.chain[1:]) or "-"
+        print(f"{profile.name}\t{len(profile.rules)} rules\textends {bases}\t{profile.file}")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    profile = rulebook.get(args.name)
+    print(f"{profile.name} ({profile.file}), extends: {' < '.join(profile.chain[1:]) or '-'}")
+    if profile.domains:
+        print(f"domains: {', '.join(profile.domains)}")
+    for rule in profile.rules:
+        print(f"  {rule.id:24} {rule.kind.NAME:11} from {rule.profile}")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    print(json.dumps(profile_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _kinds(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    print(reference())
+    return EXIT_OK
