@@ -52,16 +52,17 @@ def extract_fields(profile: Profile, lines: Lines, swept: Swept) -> Fields:
             if value:
                 setattr(fields, key, value)
                 fields.sources[key] = capture.rule
-    _fill_generic(fields, profile, lines)
+    chrome = frozenset(lines.nonblank) - frozenset(swept.kept)
+    _fill_generic(fields, profile, lines, chrome)
     if "authors" in fields.sources:
         fields.sources["author"] = fields.sources.pop("authors")
     return fields
 
 
-def _fill_generic(fields: Fields, profile: Profile, lines: Lines) -> None:
+def _fill_generic(fields: Fields, profile: Profile, lines: Lines, chrome: frozenset[int]) -> None:
     if fields.publisher is None and profile.publisher:
         fields.publisher, fields.sources["publisher"] = profile.publisher, "profile"
-    if fields.email is None and (found := find_contact_email(lines, fields.authors)):
+    if fields.email is None and (found := find_contact_email(lines, fields.authors, chrome)):
         fields.email, fields.sources["email"] = found[0], "generic/contact-email"
     if fields.date is None and (found := find_dateline(lines)):
         fields.date, fields.sources["date"] = found[0], "generic/dateline"

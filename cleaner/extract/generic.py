@@ -24,15 +24,20 @@ def _edges(lines: Lines) -> list[int]:
     return [*head, *(i for i in lines.nonblank[-TAIL:] if i not in head)]
 
 
-def find_contact_email(lines: Lines, authors: list[str]) -> tuple[str, int] | None:
-    """An email on a contact-like line (a cue word or an author's name) at the page's edges."""
-    for i in _edges(lines):
+def find_contact_email(lines: Lines, authors: list[str], chrome: frozenset[int]) -> tuple[str, int] | None:
+    """An email on a contact-like line (a cue word or an author's name) at the page's edges.
+
+    Lines the rules removed come first, then kept ones; the tail is read from the bottom up,
+    where contact lines stand, so an address quoted in the article loses to the reporter's.
+    """
+    edges = [*lines.nonblank[-TAIL:][::-1], *lines.nonblank[:HEAD]]
+    for i in sorted(dict.fromkeys(edges), key=lambda i: i not in chrome):
         text = lines.texts[i]
-        if "@" not in text and "[at]" not in text.lower() and "(at)" not in text.lower():
+        if "@" not in text and "at]" not in text.lower() and "(at)" not in text.lower():
             continue
-        if len(text.split()) > _SHORT and not _CONTACT.search(text):
-            continue
-        if _CONTACT.search(text) or any(name in text for name in authors) or len(text.split()) <= 3:
+        long = len(text.split()) > _SHORT
+        cue = _CONTACT.search(text) or any(name in text for name in authors)
+        if (cue and (not long or i in chrome)) or len(text.split()) <= 3:
             emails = find_emails(text)
             if emails:
                 return emails[0], i

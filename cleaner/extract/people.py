@@ -95,6 +95,9 @@ def split_authors(raw: str) -> list[str]:
 def _person(part: str) -> str | None:
     """`part` as a name if it reads as one: 2-5 words, capitalised, no outlet or role words."""
     words = part.split()
+    while words and words[-1].lower().strip(".") in _NOT_A_PERSON:
+        words.pop()  # "Denise Okafor Associated Press": the outlet follows the name
+    part = " ".join(words)
     if not 2 <= len(words) <= 5 or any(not _TOKEN.match(w) for w in words):
         return None
     if any(w.lower().strip(".") in _NOT_A_PERSON for w in words):

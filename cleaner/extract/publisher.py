@@ -8,13 +8,17 @@ _PREFIX = re.compile(r"^(?:copyright\b\s*|©\s*|\(c\)\s*)+(?:\d{4}(?:\s*[-–]\s
 _CUT = re.compile(
     r"\.\s|\s[|•–—-]\s|\ball rights reserved\b|\balle rechte\b|\btous droits\b|\btodos los derechos\b", re.IGNORECASE
 )
-_SUFFIX = re.compile(r"[,\s]+(?:LLC|L\.L\.C\.|Inc|Ltd|Limited|Co|Corp|GmbH|AG|S\.A|SA|plc|LP)\.?$", re.IGNORECASE)
+_SUFFIX = re.compile(
+    r"[,\s]+(?:LLC|L\.L\.C|Inc|Ltd|Limited|Co|Corp|GmbH|AG|S\.A|SA|S\.L|SL|SARL|S\.p\.A|SpA|SRL|B\.V|BV|N\.V|plc|LP)\.?$",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(r"^(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*,?\s*)+|\s*,?\s*\b\d{4}$")
 
 
 def clean_publisher(raw: str) -> str | None:
     """`Copyright © 2023 The Washington Times, LLC. Click here…` -> `The Washington Times`."""
     text = _CUT.split(_PREFIX.sub("", " ".join(raw.split())), maxsplit=1)[0]
-    text = re.sub(r"^\d{4}\s*", "", text)
+    text = _YEARS.sub("", text.strip())
     for _ in range(2):
         text = _SUFFIX.sub("", text.strip(" .,;:"))
     words = text.split()
