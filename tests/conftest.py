@@ -1,0 +1,43 @@
+"""Shared fixtures: the project root, the bundled rulebook, and a folder of throwaway profiles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleaner
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SEED = ROOT.parent / "shared" / "seed" / "washingtontimes-2017-08-17.txt"
+SAMPLE_SUFFIXES = (".txt",)
+
+
+def sample_paths() -> list[Path]:
+    return sorted(p for p in SAMPLES.rglob("*") if p.suffix in SAMPLE_SUFFIXES)
+
+
+def sample_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+@pytest.fixture(scope="session")
+def rulebook() -> cleaner.Rulebook:
+    return cleaner.load_rulebook()
+
+
+@pytest.fixture
+def profile_dir(tmp_path: Path):
+    """Write profiles into a temporary rules folder: `write(name, yaml_text) -> Path`."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+
+    def write(name: str, text: str) -> Path:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    write.folder = folder  # type: ignore[attr-defined]
+    return write

@@ -1,0 +1,35 @@
+"""Every sample against its reviewed golden JSON (`pytest --force-regen` rewrites; review the diff)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from tests.conftest import GOLDEN, ROOT, sample_id, sample_paths
+
+
+@pytest.mark.parametrize("sample", sample_paths(), ids=sample_id)
+def test_sample_matches_golden(sample: Path, file_regression, monkeypatch, rulebook) -> None:
+    monkeypatch.chdir(ROOT)
+    [result] = cleaner.clean_file(sample.relative_to(ROOT).as_posix(), rules=rulebook)
+    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    file_regression.check(text, fullpath=GOLDEN / sample.parent.name / f"{sample.stem}.json")
+
+
+def test_every_golden_has_its_sample() -> None:
+    samples = {sample_id(p) for p in sample_paths()}
+    goldens = {f"{p.parent.name}/{p.stem}" for p in GOLDEN.rglob("*.json")}
+    assert goldens - samples == set()
+
+
+@pytest.mark.parametrize("sample", sample_paths(), ids=sample_id)
+def test_cleaning_is_idempotent(sample: Path, rulebook) -> None:
+    """Cleaning the output again, with its profile or with the one it selects, removes nothing."""
+    [first] = cleaner.clean_file(sample, rules=rulebook)
+    for profile in (first.profile, None):
+        again = cleaner.clean(first.text, profile=profile, rules=rulebook)
+        assert again.trace["removed"] == []
+        assert again.text == first.text
