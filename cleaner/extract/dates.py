@@ -38,7 +38,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(
         re.compile(p, re.IGNORECASE)
         for p in (
-            rf"\b{y}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})\b",
+            rf"\b{y}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?!\d)",
             rf"(?<!\w){m}\s+{d},?\s+{y}\b",
             rf"\b{d}\s+(?:de\s+)?{m}(?:\s+de|,)?\s+{y}\b",
             rf"\b(?P<mnum>\d{{1,2}})/(?P<day>\d{{1,2}})/{y}\b",

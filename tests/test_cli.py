@@ -1,0 +1,87 @@
+"""The command line, called as `main([...])`, and once as a real `python -m cleaner` process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import cleaner
+from cleaner.cli import main
+from tests.conftest import ROOT, SEED, sample_paths
+
+
+def test_folder_gives_json_lines_in_order(capsys) -> None:
+    assert main(["clean", str(ROOT / "samples")]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [Path(r["source"]) for r in records] == sample_paths()
+
+
+def test_format_json_gives_an_array_for_several_pages(capsys) -> None:
+    assert main(["clean", str(SEED), str(SEED), "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == 2 and records[0] == records[1]
+
+
+def test_format_jsonl_for_one_page(capsys) -> None:
+    assert main(["clean", str(SEED), "--format", "jsonl"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and json.loads(out)["author"] == "Carlo Muñoz"
+
+
+def test_output_file(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "out.jsonl"
+    assert main(["clean", str(ROOT / "samples"), "-o", str(target)]) == 0
+    assert capsys.readouterr().out == ""
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(sample_paths())
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary file left behind
+
+
+def test_forced_profile(capsys) -> None:
+    assert main(["clean", str(SEED), "--profile", "_generic"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["profile"] == "_generic"
+    assert {entry["profile"] for entry in record["trace"]["removed"]} == {"_base"}
+    assert record["trace"]["fields"]["date"] == "generic/dateline"
+    assert record["text"].startswith("- The Washington Times - ")  # only the site profile knows this line
+
+
+def test_rules_folder_is_searched_first(tmp_path: Path, capsys) -> None:
+    (tmp_path / "mysite.example.yaml").write_text(
+        "profile: mysite.example\nextends: _base\nmatch: {first-line: '^MYSITE'}\n"
+        "rules:\n  masthead: {kind: drop-line, scope: head, window: 1, text: [MYSITE]}\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.txt"
+    page.write_text("MYSITE\nA story.\n", encoding="utf-8")
+    assert main(["clean", "--rules", str(tmp_path), str(page)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["profile"], record["text"]) == ("mysite.example", "A story.")
+    assert record["trace"]["removed"][0]["rule"] == "masthead"
+
+
+def test_profiles_list_and_show(capsys) -> None:
+    assert main(["profiles", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "washingtontimes.com" in listing and "_generic" in listing
+    assert main(["profiles", "show", "washingtontimes.com"]) == 0
+    shown = capsys.readouterr().out
+    assert "footer" in shown and "cut-tail" in shown and "from _base" in shown
+    assert main(["profiles", "kinds"]) == 0
+    assert "## drop-block" in capsys.readouterr().out
+
+
+def test_no_command_is_a_usage_error(capsys) -> None:
+    assert main([]) == 2
+
+
+def test_python_dash_m_and_library_agree() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(SEED)], capture_output=True, text=True,
+        encoding="utf-8", cwd=ROOT, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    [expected] = cleaner.clean_file(SEED)
+    assert json.loads(proc.stdout) == expected.to_dict()
