@@ -62,7 +62,14 @@ def test_batch_goes_on_past_bad_pages(tmp_path: Path, capsys) -> None:
     out, err = capsys.readouterr()
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 1
-    assert [Path(r["source"]).name for r in records] == ["a.txt", "b.txt", "c.txt", "d.txt.gz", "e.txt.gz", "missing.txt"]
+    assert [Path(r["source"]).name for r in records] == [
+        "a.txt",
+        "b.txt",
+        "c.txt",
+        "d.txt.gz",
+        "e.txt.gz",
+        "missing.txt",
+    ]
     assert [r.get("error", {}).get("kind") for r in records] == [None, "empty", "binary", None, "read", "read"]
     assert records[3]["text"] == records[0]["text"]
     assert "missing.txt: read: no such file or folder" in err

@@ -79,8 +79,12 @@ def test_no_command_is_a_usage_error(capsys) -> None:
 
 def test_python_dash_m_and_library_agree() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "cleaner", "clean", str(SEED)], capture_output=True, text=True,
-        encoding="utf-8", cwd=ROOT, check=False,
+        [sys.executable, "-m", "cleaner", "clean", str(SEED)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     [expected] = cleaner.clean_file(SEED)

@@ -52,14 +52,17 @@ def test_schema_command_prints_the_schema(capsys) -> None:
 
 
 def test_override_and_disable_inherited_rules(profile_dir) -> None:
-    profile_dir("site.example.yaml", """
+    profile_dir(
+        "site.example.yaml",
+        """
 profile: site.example
 extends: _base
 match: {domains: [site.example]}
 rules:
   advertisement: {disable: true}
   copyright: {scope: head, window: 1}
-""")
+""",
+    )
     book = cleaner.load_rulebook([profile_dir.folder])
     site = book.get("site.example")
     ids = [r.id for r in site.rules]

@@ -10,8 +10,15 @@ import cleaner
 from cleaner.cli import main
 from tests.conftest import SEED
 
-CHROME = ["The Washington Times -", "can be reached at", "Copyright", "reprint permission",
-          "comment policy", "Click to Read More and View Comments", "Click to Hide"]
+CHROME = [
+    "The Washington Times -",
+    "can be reached at",
+    "Copyright",
+    "reprint permission",
+    "comment policy",
+    "Click to Read More and View Comments",
+    "Click to Hide",
+]
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +30,11 @@ def seed() -> dict:
 
 def test_fields(seed: dict) -> None:
     assert (seed["author"], seed["email"], seed["publisher"], seed["date"]) == (
-        "Carlo Muñoz", "cmunoz@washingtontimes.com", "The Washington Times", "2017-08-17")
+        "Carlo Muñoz",
+        "cmunoz@washingtontimes.com",
+        "The Washington Times",
+        "2017-08-17",
+    )
     assert seed["authors"] == ["Carlo Muñoz"]
     assert seed["profile"] == "washingtontimes.com"
 
@@ -49,7 +60,11 @@ def test_trace_names_a_rule_for_every_removed_line(seed: dict) -> None:
     assert traced & nonblank == removed_lines
     assert {e["rule"] for e in seed["trace"]["removed"]} == {"dateline", "contact-line", "footer"}
     assert seed["trace"]["fields"] == {
-        "author": "contact-line", "email": "contact-line", "date": "dateline", "publisher": "dateline"}
+        "author": "contact-line",
+        "email": "contact-line",
+        "date": "dateline",
+        "publisher": "dateline",
+    }
 
 
 def test_command_line_prints_the_same_object(seed: dict, capsys) -> None:
