@@ -20,7 +20,7 @@ def _cases():
             yield pytest.param(case, id=f"{path.stem}: {case['name']}")
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", list(_cases()))
 def test_rule_kind_case(case: dict, profile_dir) -> None:
     profile = {"profile": "case", "rules": {"under-test": case["rule"]}}
     profile_dir("case.yaml", yaml.safe_dump(profile, allow_unicode=True))

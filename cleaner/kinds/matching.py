@@ -39,6 +39,16 @@ MATCH_OPTIONS: dict[str, dict[str, Any]] = {
         "default": 10,
         "description": "With scope head/tail: how many non-blank lines from that end.",
     },
+    "max-length": {
+        "type": "integer",
+        "minimum": 1,
+        "description": "Only lines of at most this many characters can match (chrome is short; prose is not).",
+    },
+    "contains": {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "Only lines containing one of these (any case) are tried: a cheap prefilter.",
+    },
     "keep": {
         "type": "boolean",
         "default": False,
@@ -61,10 +71,11 @@ class Matcher:
     pattern: re.Pattern[str] | None
     texts: frozenset[str]
     ignore_case: bool
+    longest: int = 0
 
     def match(self, line: str) -> dict[str, str] | None:
         """The line's field captures if it matches (possibly empty), else None."""
-        if self.texts:
+        if self.texts and len(line) <= 2 * self.longest:
             key = " ".join(line.split())
             if (key.casefold() if self.ignore_case else key) in self.texts:
                 return {}
@@ -84,7 +95,8 @@ def compile_matcher(pattern: str | None, texts: list[str] | None, ignore_case: b
         if unknown:
             raise re.error(f"named group {unknown[0]!r} is not a field (use one of {', '.join(FIELDS)})")
     fold = str.casefold if ignore_case else str
-    return Matcher(compiled, frozenset(fold(" ".join(t.split())) for t in texts or ()), ignore_case)
+    keys = frozenset(fold(" ".join(t.split())) for t in texts or ())
+    return Matcher(compiled, keys, ignore_case, max(map(len, keys), default=0))
 
 
 @dataclass(frozen=True)
@@ -97,11 +109,19 @@ class LineRule:
     scope: Scope
     window: int
     keep: bool
+    max_length: int | None = None
+    contains: tuple[str, ...] = ()
 
     def matches(self, lines: Lines) -> Iterator[tuple[int, dict[str, str]]]:
         """(index, captures) of each in-scope line that matches, in page order."""
+        limit = self.max_length
         for i in lines.in_scope(self.scope, self.window):
-            caps = self.matcher.match(lines.texts[i])
+            text = lines.texts[i]
+            if limit is not None and len(text) > limit:
+                continue
+            if self.contains and not any(word in text.casefold() for word in self.contains):
+                continue
+            caps = self.matcher.match(text)
             if caps is not None:
                 yield i, caps
 
@@ -127,4 +147,13 @@ def compile_line_rule(rule_id: str, profile: str, options: dict[str, Any]) -> Li
     if not options.get("pattern") and not options.get("text"):
         raise ValueError("needs `pattern` or `text`")
     matcher = compile_matcher(options.get("pattern"), options.get("text"), options["ignore-case"])
-    return LineRule(rule_id, profile, matcher, options["scope"], options["window"], options["keep"])
+    return LineRule(
+        rule_id,
+        profile,
+        matcher,
+        options["scope"],
+        options["window"],
+        options["keep"],
+        options.get("max-length"),
+        tuple(word.casefold() for word in options.get("contains", ())),
+    )
