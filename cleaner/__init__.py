@@ -11,12 +11,11 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from cleaner.decoding import decode
-from cleaner.engine import clean_page
+from cleaner.engine import clean_or_fail
 from cleaner.errors import CleanerError, PageError, ProfileError
 from cleaner.page import Page
 from cleaner.profiles import Rulebook, load_rulebook
-from cleaner.readers import iter_pages
+from cleaner.readers import iter_pages, make_page
 from cleaner.result import Result
 
 __all__ = [
@@ -52,12 +51,10 @@ def clean(
     if profile:
         book.get(profile)
     try:
-        text = decode(content) if isinstance(content, bytes) else content
-        if not text.strip():
-            raise PageError("empty", "the page is empty")
+        page = make_page(source, content, url)
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url)
-    return clean_page(Page(source=source, text=text, url=url), book, profile=profile)
+    return clean_or_fail(page, book, profile=profile)
 
 
 def clean_file(path: str | Path, *, profile: str | None = None, rules: Rulebook | None = None) -> Iterator[Result]:
@@ -66,4 +63,4 @@ def clean_file(path: str | Path, *, profile: str | None = None, rules: Rulebook 
     if profile:
         book.get(profile)
     for item in iter_pages([str(path)]):
-        yield item if isinstance(item, Result) else clean_page(item, book, profile=profile)
+        yield item if isinstance(item, Result) else clean_or_fail(item, book, profile=profile)

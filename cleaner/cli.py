@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from cleaner.engine import clean_page
+from cleaner.engine import clean_or_fail
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
 from cleaner.output import FORMATS, write
@@ -94,7 +94,7 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
 
 def _results(args: argparse.Namespace, rulebook: Rulebook) -> Iterator[Result]:
     for item in iter_pages(args.inputs):
-        yield item if isinstance(item, Result) else clean_page(item, rulebook, profile=args.profile)
+        yield item if isinstance(item, Result) else clean_or_fail(item, rulebook, profile=args.profile)
 
 
 @contextlib.contextmanager

@@ -4,25 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cleaner.document import Document
 from cleaner.edits import Edit
+from cleaner.errors import PageError
 from cleaner.extract import extract_fields
 from cleaner.lines import Lines
+from cleaner.maintext import main_text_edits
 from cleaner.page import Page
 from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
 from cleaner.sweep import sweep
+from cleaner.web.metadata import page_url
+from cleaner.web.parse import parse_html
+from cleaner.web.textify import html_document
 
 
 def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) -> Result:
-    """Clean one decoded page with the profile named, or the one the page selects."""
-    lines = Lines.from_text(page.text)  # 1. the page as numbered lines
-    chosen = rulebook.get(profile) if profile else rulebook.select(lines, page.url)  # 2. profile
-    edits = mark(chosen, lines)  # 3. every rule marks lines, none removes
-    swept = sweep(lines, edits, {r.id: n for n, r in enumerate(chosen.rules)})  # 4. remove
-    fields = extract_fields(chosen, lines, swept)  # 5. fields: site captures, then generic
-    return Result(  # 6. the record
+    """Clean one decoded page with the profile named, or the one the page selects.
+
+    Raises PageError for a page that cannot be cleaned; `clean_or_fail` turns that into a record.
+    """
+    root = parse_html(page.html) if page.html is not None else None  # 1. HTML: parse, safely
+    url = page.url or (page_url(root) if root is not None else None)
+    lines = Lines.from_text(page.text) if root is None else Lines(())
+    chosen = rulebook.get(profile) if profile else rulebook.select(lines, url)  # 2. profile
+    doc = Document(lines, url) if root is None else html_document(root, url, chosen)  # 3. text
+    edits = [*mark(chosen, doc.lines)]  # 4. every rule marks lines, none removes
+    if root is None:  # 4b. text dumps: the generic main-text stage marks what is not the article
+        edits += main_text_edits(chosen.main_text, chosen.main_text_from, doc.lines, edits)
+    swept = sweep(doc.lines, edits, {r.id: n for n, r in enumerate(chosen.rules)})  # 5. remove
+    fields = extract_fields(chosen, doc, swept)  # 6. fields: site captures, then generic
+    trace = {"fields": fields.sources, "removed": list(swept.removed)}
+    if doc.pruned:
+        trace["pruned"] = list(doc.pruned)
+    return Result(  # 7. the record
         source=page.source,
-        url=page.url,
+        url=url,
         profile=chosen.name,
         title=fields.title,
         authors=tuple(fields.authors),
@@ -30,8 +47,18 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
         publisher=fields.publisher,
         date=fields.date,
         text=swept.text,
-        trace={"fields": fields.sources, "removed": list(swept.removed)},
+        trace=trace,
     )
+
+
+def clean_or_fail(page: Page, rulebook: Rulebook, *, profile: str | None = None) -> Result:
+    """`clean_page`, with a page that cannot be cleaned given as an error record that says why."""
+    try:
+        return clean_page(page, rulebook, profile=profile)
+    except PageError as exc:
+        return Result.failed(page.source, exc.kind, str(exc), page.url)
+    except RecursionError:
+        return Result.failed(page.source, "too-deep", "the page nests too deeply to be read", page.url)
 
 
 def mark(profile: Profile, lines: Lines) -> Iterable[Edit]:

@@ -7,8 +7,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Page:
-    """One input page. `text` is decoded; `url` is known for some inputs only."""
+    """One input page, decoded: a text dump (`text`) or an HTML page (`html`).
+
+    `url` is known for some inputs only (HTML pages may declare their own).
+    """
 
     source: str
-    text: str
+    text: str = ""
     url: str | None = None
+    html: str | None = None

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleaner.decoding import decode
+from cleaner.web.decode import decode_html
+from cleaner.web.sniff import HTML_SUFFIXES, looks_like_html
 from cleaner.errors import PageError
 from cleaner.page import Page
 from cleaner.result import Result
 
 #: Suffixes a folder walk picks up; a file named on the command line is read whatever its suffix.
-PAGE_SUFFIXES = frozenset({".txt", ".text"})
+PAGE_SUFFIXES = frozenset({".txt", ".text", *HTML_SUFFIXES})
 STDIN = "-"
 
 
@@ -58,9 +60,23 @@ def read_file(path: Path) -> Page | Result:
     return _page(str(path), load)
 
 
+def make_page(source: str, content: bytes | str, url: str | None = None) -> Page:
+    """A page from raw content: HTML when its markup says so (whatever the file is called), else text.
+
+    Raises PageError when the content is empty, binary or undecodable.
+    """
+    if looks_like_html(content):
+        markup = content if isinstance(content, str) else decode_html(content)
+        return Page(source=source, html=markup, url=url)
+    text = content if isinstance(content, str) else decode(content)
+    if not text.strip():
+        raise PageError("empty", "the page is empty")
+    return Page(source=source, text=text, url=url)
+
+
 def _page(source: str, load) -> Page | Result:
     try:
-        return Page(source=source, text=decode(load()))
+        return make_page(source, load())
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc))
     except FileNotFoundError:

@@ -1,7 +1,8 @@
-"""Fields from a cleaned page: the profile's captures first, then generic finders, normalised.
+"""Fields from a cleaned page: the profile's captures first, then what the page's markup
+declares, then generic finders, all normalised the same way.
 
-Each field records where it came from (a rule id, `profile`, or `generic/<finder>`), so the
-trace says which answered, site or generic.
+Each field records where it came from (a rule id, `profile`, `html.author`, `json-ld`, `meta`,
+`trafilatura`, `mailto`, or `generic/<finder>`), so the trace says which answered.
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from cleaner.document import Document
+from cleaner.edits import FIELDS
 from cleaner.extract.dates import parse_date
-from cleaner.extract.emails import normalise_email
+from cleaner.extract.emails import find_emails
 from cleaner.extract.generic import find_contact_email, find_dateline
 from cleaner.extract.people import split_authors
 from cleaner.extract.publisher import clean_publisher
-from cleaner.lines import Lines
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
 
@@ -35,34 +37,56 @@ class Fields:
         return self.authors[0] if self.authors else None
 
 
-def extract_fields(profile: Profile, lines: Lines, swept: Swept) -> Fields:
-    """Fill each field from the first capture that normalises, then from the generic finders."""
+def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
+    """Fill each field from the first candidate that normalises: rules, profile, markup, generic."""
     fields = Fields()
-    normalisers: dict[str, Callable[[str], object]] = {
-        "title": lambda v: " ".join(v.split()) or None,
-        "author": lambda v: split_authors(v) or None,
-        "email": normalise_email,
-        "publisher": clean_publisher,
-        "date": lambda v: parse_date(v, profile.date_formats),
-    }
+    normalise = _normalisers(profile)
     for capture in swept.captures:
-        key = "authors" if capture.field == "author" else capture.field
-        if key not in fields.sources:
-            value = normalisers[capture.field](capture.value)
-            if value:
-                setattr(fields, key, value)
-                fields.sources[key] = capture.rule
-    chrome = frozenset(lines.nonblank) - frozenset(swept.kept)
-    _fill_generic(fields, profile, lines, chrome)
-    if "authors" in fields.sources:
-        fields.sources["author"] = fields.sources.pop("authors")
+        _offer(fields, capture.field, capture.value, capture.rule, normalise)
+    if profile.publisher:
+        _offer(fields, "publisher", profile.publisher, "profile", normalise)
+    for name, candidates in doc.metadata.items():
+        for value, source in candidates:
+            _offer(fields, name, value, source, normalise)
+    _drop_site_names(fields, doc)
+    chrome = frozenset(doc.lines.nonblank) - frozenset(swept.kept)
+    if fields.email is None and (found := find_contact_email(doc.lines, fields.authors, chrome)):
+        fields.email, fields.sources["email"] = found[0], "generic/contact-email"
+    if fields.date is None and (found := find_dateline(doc.lines)):
+        fields.date, fields.sources["date"] = found[0], "generic/dateline"
+    fields.sources = {k: fields.sources[k] for k in FIELDS if k in fields.sources}
     return fields
 
 
-def _fill_generic(fields: Fields, profile: Profile, lines: Lines, chrome: frozenset[int]) -> None:
-    if fields.publisher is None and profile.publisher:
-        fields.publisher, fields.sources["publisher"] = profile.publisher, "profile"
-    if fields.email is None and (found := find_contact_email(lines, fields.authors, chrome)):
-        fields.email, fields.sources["email"] = found[0], "generic/contact-email"
-    if fields.date is None and (found := find_dateline(lines)):
-        fields.date, fields.sources["date"] = found[0], "generic/dateline"
+def _normalisers(profile: Profile) -> dict[str, Callable[[str], object]]:
+    return {
+        "title": lambda v: " ".join(v.split()) or None,
+        "author": lambda v: split_authors(v) or None,
+        "email": lambda v: next(iter(find_emails(v)), None),
+        "publisher": clean_publisher,
+        "date": lambda v: parse_date(v, profile.date_formats),
+        "body": lambda v: None,
+    }
+
+
+def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str, Callable[[str], object]]) -> None:
+    """Set `name` from `raw` unless it is already set or `raw` does not normalise."""
+    key = "author" if name == "authors" else name
+    if key in fields.sources or key not in normalise:
+        return
+    value = normalise[key](raw)
+    if value:
+        setattr(fields, "authors" if key == "author" else key, value)
+        fields.sources[key] = source
+
+
+def _drop_site_names(fields: Fields, doc: Document) -> None:
+    """An author that is the site's or publisher's name is no author."""
+    sites = {v.casefold() for v, _ in doc.metadata.get("publisher", [])}
+    if fields.publisher:
+        sites.add(fields.publisher.casefold())
+    kept = [name for name in fields.authors if name.casefold() not in sites]
+    if kept != fields.authors:
+        fields.authors = kept
+        if not kept:
+            fields.sources.pop("author", None)

@@ -11,10 +11,12 @@ from typing import Any
 from cleaner.errors import ProfileError
 from cleaner.kinds import KINDS
 from cleaner.kinds.matching import COMMON_OPTIONS
+from cleaner.maintext.settings import Settings
 from cleaner.profiles import validate
 from cleaner.profiles.model import CompiledRule, Profile
 from cleaner.profiles.schema import profile_schema
 from cleaner.profiles.source import KeyPath, dotted, line_of, load_yaml
+from cleaner.web.selectors import Selector, compile_selector
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class _Merged:
     date_formats: tuple[str, ...]
     publisher: str | None
     html: dict[str, tuple[str, ...]]
+    main_text: dict[str, Any]
+    main_text_from: str | None
 
 
 def read_sources(dirs: Sequence[Path]) -> dict[str, Source]:
@@ -105,13 +109,28 @@ def _merge(source: Source, bases: list[_Merged]) -> _Merged:
         html.update(base.html)
     for key, value in html_own.items():
         html[key] = (*html.get(key, ()), *_as_list(value)) if key == "prune" else tuple(_as_list(value))
+    main_text, main_text_from = _merge_main_text(source, bases)
     return _Merged(
         rules=rules,
         chain=(source.name, *dict.fromkeys(n for b in bases for n in b.chain)),
         date_formats=(*_as_list(extract.get("date", {}).get("formats")), *(f for b in bases for f in b.date_formats)),
         publisher=extract.get("publisher") or next((b.publisher for b in bases if b.publisher), None),
         html=html,
+        main_text=main_text,
+        main_text_from=main_text_from,
     )
+
+
+def _merge_main_text(source: Source, bases: list[_Merged]) -> tuple[dict[str, Any], str | None]:
+    """`main-text` key by key, own over bases (the first base over later ones), and who set `enabled`."""
+    merged: dict[str, Any] = {}
+    enabled_by = None
+    for base in reversed(bases):
+        merged.update(base.main_text)
+        enabled_by = base.main_text_from if "enabled" in base.main_text else enabled_by
+    own = source.data.get("main-text") or {}
+    merged.update(own)
+    return merged, (source.name if "enabled" in own else enabled_by)
 
 
 def _compile(source: Source, merged: _Merged) -> Profile:
@@ -125,9 +144,21 @@ def _compile(source: Source, merged: _Merged) -> Profile:
         rules=tuple(_compile_rules(merged.rules)),
         date_formats=merged.date_formats,
         publisher=merged.publisher,
-        html=merged.html,
+        html=_selectors(source, merged.html),
         tests=tuple(source.data.get("tests") or ()),
+        main_text=Settings.from_options(merged.main_text),
+        main_text_from=merged.main_text_from or source.name,
     )
+
+
+def _selectors(source: Source, html: dict[str, tuple[str, ...]]) -> dict[str, tuple[Selector, ...]]:
+    compiled: dict[str, tuple[Selector, ...]] = {}
+    for key, selectors in html.items():
+        try:
+            compiled[key] = tuple(compile_selector(s) for s in selectors)
+        except ValueError as exc:
+            raise source.fail(str(exc), ("html", key)) from None
+    return compiled
 
 
 def _regex(source: Source, pattern: str, key: KeyPath) -> re.Pattern[str]:

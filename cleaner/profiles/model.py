@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
+from cleaner.maintext.settings import Settings
+
 
 @dataclass(frozen=True)
 class CompiledRule:
@@ -30,8 +32,10 @@ class Profile:
     rules: tuple[CompiledRule, ...] = ()
     date_formats: tuple[str, ...] = ()
     publisher: str | None = None
-    html: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    html: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # key -> compiled Selectors
     tests: tuple[dict[str, Any], ...] = ()
+    main_text: Settings = field(default_factory=Settings)  # the generic main-text stage
+    main_text_from: str = ""  # the profile whose `main-text.enabled` applies
 
     @property
     def is_base(self) -> bool:

@@ -1,0 +1,20 @@
+"""A page made ready for the rules: its lines, its URL, and what its markup said about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaner.lines import Lines
+
+#: field -> candidate values in order of trust, each with the name of where it came from.
+Candidates = dict[str, list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Text lines for the rules; for HTML pages also the metadata candidates and what was pruned."""
+
+    lines: Lines
+    url: str | None = None
+    metadata: Candidates = field(default_factory=dict)
+    pruned: tuple[dict[str, str], ...] = ()

@@ -1,0 +1,1 @@
+"""HTML input: decoding, safe parsing, selectors, main-text extraction and page metadata."""

@@ -1,0 +1,92 @@
+"""An HTML page to a Document: metadata read, profile prune applied, main text extracted.
+
+The main text comes from the profile's `html.body` selector when it has one, else from
+trafilatura; either way it is one block per line, ready for the same text rules as a dump.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import trafilatura
+from lxml import html
+
+from cleaner.document import Candidates, Document
+from cleaner.lines import Lines
+from cleaner.profiles import Profile
+from cleaner.web.metadata import byline_emails, json_ld_fields, meta_fields
+
+BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote pre figcaption dd dt td th caption".split())
+_PRUNED_TEXT = 200  # characters of each pruned element kept in the trace
+
+
+def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> Document:
+    """Metadata from the whole page first (an author box may be pruned), then prune, then text."""
+    metadata = _page_metadata(root, profile)
+    pruned = _prune(root, profile)
+    body = [el for selector in profile.html.get("body", ()) for el in selector(root)]
+    if body:
+        text = "\n".join(line for el in body for line in block_lines(el))
+    else:
+        text = _trafilatura(root, url, metadata)
+    return Document(Lines.from_text(text), url, metadata, pruned)
+
+
+def block_lines(element: html.HtmlElement) -> list[str]:
+    """The element's text, one line per innermost block (paragraph, heading, list item…)."""
+    lines: list[str] = []
+    for block in element.iter(*BLOCKS):
+        if any(child.tag in BLOCKS for child in block.iterdescendants()):
+            continue
+        text = " ".join(block.text_content().split())
+        if text:
+            lines.append(text)
+    if not lines:
+        text = " ".join(element.text_content().split())
+        lines = [text] if text else []
+    return lines
+
+
+def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates) -> str:
+    result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
+    if result is None:
+        return ""
+    for field, value in (("author", result.author), ("date", result.date), ("title", result.title),
+                         ("publisher", result.sitename)):
+        if value:
+            metadata.setdefault(field, []).append((value, "trafilatura"))
+    return result.text or ""
+
+
+def _page_metadata(root: html.HtmlElement, profile: Profile) -> Candidates:
+    found: Candidates = {}
+    for field in ("author", "date", "title"):
+        for selector in profile.html.get(field, ()):
+            for value in _selected_text(selector(root)):
+                found.setdefault(field, []).append((value, f"html.{field}"))
+    for source, fields in (("json-ld", json_ld_fields(root)), ("meta", meta_fields(root))):
+        for field, values in fields.items():
+            found.setdefault(field, []).extend((v, source) for v in values)
+    found.setdefault("email", []).extend((e, "mailto") for e in byline_emails(root))
+    return found
+
+
+def _selected_text(results: Any) -> list[str]:
+    values = results if isinstance(results, list) else [results]
+    out = []
+    for value in values:
+        text = value.text_content() if isinstance(value, html.HtmlElement) else str(value)
+        if text.strip():
+            out.append(" ".join(text.split()))
+    return out
+
+
+def _prune(root: html.HtmlElement, profile: Profile) -> tuple[dict[str, str], ...]:
+    pruned = []
+    for selector in profile.html.get("prune", ()):
+        for element in selector(root):
+            if isinstance(element, html.HtmlElement) and element.getparent() is not None:
+                text = " ".join(element.text_content().split())
+                pruned.append({"selector": selector.text, "tag": element.tag, "text": text[:_PRUNED_TEXT]})
+                element.drop_tree()
+    return tuple(pruned)
