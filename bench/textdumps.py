@@ -20,6 +20,7 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
+import cleaner
 from bench.aeb_metric import load_ground_truth, score
 from bench.naive_dump import naive_text_dump
 
@@ -60,10 +61,16 @@ def c4_style(dump: str) -> str:
     return "\n".join(kept)
 
 
+def cleaner_generic(dump: str) -> str:
+    """This project: the `_generic` profile (its rules, then the main-text stage)."""
+    return cleaner.clean(dump).text
+
+
 # One (name, clean_text) per row; a cleaner joins with one line here.
 ROWS: list[tuple[str, Callable[[str], str]]] = [
     ("unchanged", unchanged),
     ("C4-style", c4_style),
+    ("cleaner", cleaner_generic),
 ]
 
 

@@ -13,6 +13,7 @@ class Edit:
     """Lines `start`..`end` (0-based, inclusive) marked by rule `rule` of profile `profile`.
 
     `keep` edits capture fields without removing anything (a rule with `keep: true`).
+    `reason`, when set, says why the lines go; the trace entry carries it.
     """
 
     rule: str
@@ -21,3 +22,4 @@ class Edit:
     end: int
     captures: Mapping[str, str] = field(default_factory=dict)
     keep: bool = False
+    reason: str | None = None

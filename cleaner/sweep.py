@@ -36,14 +36,14 @@ def sweep(lines: Lines, edits: Iterable[Edit], rule_order: dict[str, int]) -> Sw
     owner: dict[int, Edit] = {}
     captures: list[tuple[int, int, Capture]] = []
     for edit in edits:
-        rank = rule_order[edit.rule]
+        rank = rule_order.get(edit.rule, len(rule_order))
         for field, value in edit.captures.items():
             captures.append((rank, edit.start, Capture(field, value, edit.rule, edit.start + 1)))
         if edit.keep:
             continue
         for i in range(edit.start, edit.end + 1):
             held = owner.get(i)
-            if held is None or rank < rule_order[held.rule]:
+            if held is None or rank < rule_order.get(held.rule, len(rule_order)):
                 owner[i] = edit
     kept = tuple(i for i in lines.nonblank if i not in owner)
     return Swept(
@@ -66,11 +66,11 @@ def _join(lines: Lines, kept: tuple[int, ...]) -> str:
 
 
 def _runs(lines: Lines, owner: dict[int, Edit]) -> Iterable[dict[str, Any]]:
-    """Removed non-blank lines grouped into runs of one rule, numbered from 1."""
+    """Removed non-blank lines grouped into runs of one rule (and reason), numbered from 1."""
     run: list[int] = []
     for i in lines.nonblank:
         edit = owner.get(i)
-        if run and (edit is None or edit.rule != owner[run[0]].rule):
+        if run and (edit is None or (edit.rule, edit.reason) != (owner[run[0]].rule, owner[run[0]].reason)):
             yield _entry(lines, owner[run[0]], run)
             run = []
         if edit is not None:
@@ -80,9 +80,10 @@ def _runs(lines: Lines, owner: dict[int, Edit]) -> Iterable[dict[str, Any]]:
 
 
 def _entry(lines: Lines, edit: Edit, run: list[int]) -> dict[str, Any]:
-    return {
+    entry = {
         "rule": edit.rule,
         "profile": edit.profile,
         "lines": [run[0] + 1, run[-1] + 1],
         "text": "\n".join(lines.texts[i] for i in run),
     }
+    return entry if edit.reason is None else {**entry, "reason": edit.reason}

@@ -11,6 +11,7 @@ from typing import Any
 from cleaner.edits import FIELDS
 from cleaner.kinds import KINDS
 from cleaner.kinds.matching import COMMON_OPTIONS
+from cleaner.maintext.settings import OPTIONS as MAIN_TEXT_OPTIONS
 
 RULE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
@@ -79,6 +80,12 @@ def profile_schema() -> dict[str, Any]:
                     },
                     "publisher": {"type": "string", "description": "The site's publisher, when no line names it."},
                 },
+            },
+            "main-text": {
+                "type": "object",
+                "additionalProperties": False,
+                "description": "The generic main-text stage for text dumps: on or off, and its thresholds.",
+                "properties": MAIN_TEXT_OPTIONS,
             },
             "tests": {
                 "type": "array",
