@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleaner.decoding import decode
-from cleaner.web.decode import decode_html
-from cleaner.web.sniff import HTML_SUFFIXES, looks_like_html
 from cleaner.errors import PageError
 from cleaner.page import Page
 from cleaner.result import Result
+from cleaner.web.decode import decode_html
+from cleaner.web.sniff import HTML_SUFFIXES, looks_like_html
 
 #: Suffixes a folder walk picks up; a file named on the command line is read whatever its suffix.
 PAGE_SUFFIXES = frozenset({".txt", ".text", *HTML_SUFFIXES})

@@ -7,7 +7,8 @@ Each finder returns raw candidate strings per field; normalising and choosing is
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from lxml import html
 
@@ -133,9 +134,12 @@ def _people(value: Any) -> Iterator[str]:
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, str):
             yield item
-        elif isinstance(item, dict) and "organization" not in str(item.get("@type", "")).lower():
-            if isinstance(item.get("name"), str):
-                yield item["name"]
+        elif (
+            isinstance(item, dict)
+            and "organization" not in str(item.get("@type", "")).lower()
+            and isinstance(item.get("name"), str)
+        ):
+            yield item["name"]
 
 
 def _names(value: Any) -> Iterator[str]:

@@ -16,7 +16,26 @@ from cleaner.lines import Lines
 from cleaner.profiles import Profile
 from cleaner.web.metadata import byline_emails, json_ld_fields, meta_fields
 
-BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote pre figcaption dd dt td th caption".split())
+BLOCKS = frozenset(
+    [
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "figcaption",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "caption",
+    ]
+)
 _PRUNED_TEXT = 200  # characters of each pruned element kept in the trace
 
 
@@ -25,10 +44,7 @@ def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> 
     metadata = _page_metadata(root, profile)
     pruned = _prune(root, profile)
     body = [el for selector in profile.html.get("body", ()) for el in selector(root)]
-    if body:
-        text = "\n".join(line for el in body for line in block_lines(el))
-    else:
-        text = _trafilatura(root, url, metadata)
+    text = "\n".join(line for el in body for line in block_lines(el)) if body else _trafilatura(root, url, metadata)
     return Document(Lines.from_text(text), url, metadata, pruned)
 
 
@@ -51,8 +67,12 @@ def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates) 
     result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
     if result is None:
         return ""
-    for field, value in (("author", result.author), ("date", result.date), ("title", result.title),
-                         ("publisher", result.sitename)):
+    for field, value in (
+        ("author", result.author),
+        ("date", result.date),
+        ("title", result.title),
+        ("publisher", result.sitename),
+    ):
         if value:
             metadata.setdefault(field, []).append((value, "trafilatura"))
     return result.text or ""
