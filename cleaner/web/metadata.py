@@ -99,13 +99,15 @@ def meta_fields(root: html.HtmlElement) -> dict[str, list[str]]:
 
 
 def byline_emails(root: html.HtmlElement) -> list[str]:
-    """mailto: addresses in elements whose class, id, rel or itemprop speaks of the author."""
-    query = (
-        '//*[contains(translate(concat(@class," ",@id," ",@rel," ",@itemprop),"ABCDEFGHIJKLMNOPQRSTUVWXYZ",'
-        '"abcdefghijklmnopqrstuvwxyz"),"author") or contains(translate(concat(@class," ",@id),'
-        '"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz"),"byline")]//a[starts-with(@href,"mailto:")]/@href'
-    )
-    return [href[len("mailto:") :].split("?")[0] for href in root.xpath(query)]
+    """mailto: addresses inside an element whose class, id, rel or itemprop speaks of the author."""
+    found = []
+    for link in root.xpath('//a[starts-with(@href,"mailto:")]'):
+        for element in (link, *link.iterancestors()):
+            marks = " ".join(element.get(a, "") for a in ("class", "id", "rel", "itemprop")).lower()
+            if "author" in marks or "byline" in marks:
+                found.append(link.get("href")[len("mailto:") :].split("?")[0])
+                break
+    return found
 
 
 def _json_ld_items(root: html.HtmlElement) -> Iterator[dict[str, Any]]:

@@ -64,18 +64,20 @@ def block_lines(element: html.HtmlElement) -> list[str]:
 
 
 def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates) -> str:
-    result = trafilatura.bare_extraction(root, url=url, with_metadata=True, include_comments=False)
-    if result is None:
-        return ""
-    for field, value in (
-        ("author", result.author),
-        ("date", result.date),
-        ("title", result.title),
-        ("publisher", result.sitename),
-    ):
-        if value:
-            metadata.setdefault(field, []).append((value, "trafilatura"))
-    return result.text or ""
+    """trafilatura's main text; its metadata only for what the page's own markup left open
+    (reading metadata costs as much again as extracting the text)."""
+    result = trafilatura.bare_extraction(root, url=url, include_comments=False)
+    if not all(metadata.get(field) for field in ("author", "date")):
+        found = trafilatura.extract_metadata(root, default_url=url)
+        for field, value in (
+            ("author", found.author),
+            ("date", found.date),
+            ("title", found.title),
+            ("publisher", found.sitename),
+        ):
+            if value:
+                metadata.setdefault(field, []).append((value, "trafilatura"))
+    return (result.text or "") if result is not None else ""
 
 
 def _page_metadata(root: html.HtmlElement, profile: Profile) -> Candidates:
