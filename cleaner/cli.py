@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from cleaner.check.commands import add_commands
 from cleaner.engine import clean_or_fail
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
@@ -33,6 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if getattr(args, "loads_own_rules", False):  # check, profiles new: they load and report profiles themselves
+        return args.run(args, None)
     try:
         rulebook = load_rulebook(args.rules)
         if getattr(args, "profile", None):
@@ -77,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_show)
     what.add_parser("schema", parents=[rules], help="the profile JSON Schema, for editors").set_defaults(run=_schema)
     what.add_parser("kinds", parents=[rules], help="the rule kinds' reference (Markdown)").set_defaults(run=_kinds)
+    add_commands(sub, what, rules)  # check, explain, profiles new
     return parser
 
 

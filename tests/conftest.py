@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SEED = ROOT.parent / "shared" / "seed" / "washingtontimes-2017-08-17.txt"
-SAMPLE_SUFFIXES = (".txt",)
+SAMPLE_SUFFIXES = (".txt", ".html")
 
 
 def sample_paths() -> list[Path]:

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 import cleaner
+from cleaner.check import golden
 from tests.conftest import GOLDEN, ROOT, sample_id, sample_paths
 
 
 @pytest.mark.parametrize("sample", sample_paths(), ids=sample_id)
 def test_sample_matches_golden(sample: Path, file_regression, monkeypatch, rulebook) -> None:
     monkeypatch.chdir(ROOT)
-    [result] = cleaner.clean_file(sample.relative_to(ROOT).as_posix(), rules=rulebook)
-    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    file_regression.check(text, fullpath=GOLDEN / sample.parent.name / f"{sample.stem}.json")
+    result = golden.clean_sample(sample, ROOT, rulebook)  # the same rendering `cleaner check` compares
+    file_regression.check(golden.render(result), fullpath=golden.golden_path(GOLDEN, sample))
+
+
+def test_sample_names_are_unique_per_domain() -> None:
+    ids = [sample_id(p) for p in sample_paths()]
+    assert len(ids) == len(set(ids))
 
 
 def test_every_golden_has_its_sample() -> None:

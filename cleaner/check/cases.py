@@ -68,7 +68,7 @@ def _expectations(entry: dict[str, Any], result: Result) -> list[tuple[str, tupl
             source = (record["trace"].get("fields") or {}).get("author" if key == "authors" else key)
             origin = f" (from {source})" if source else ""
             out.append((f"{key}: expected {wanted!r}, got {actual!r}{origin}", ("expect", key)))
-    removed = {line: entry["rule"] for entry in record["trace"]["removed"] for line in entry["text"].split("\n")}
+    removed = {line: run["rule"] for run in record["trace"]["removed"] for line in run["text"].split("\n")}
     for i, wanted in enumerate(entry.get("text-contains") or ()):
         if wanted not in result.text:
             by = next((f", removed by rule {rule!r}" for line, rule in removed.items() if wanted in line), "")

@@ -10,15 +10,22 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cleaner.engine import mark
+from cleaner.lines import Lines
+from cleaner.page import Page
 from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
 
 
 @dataclass(frozen=True)
 class RuleUse:
+    """`samples`: how many samples the rule removed a line of (or supplied a field for);
+    `matched`: on how many it matched a line at all (an earlier rule may have removed it first)."""
+
     profile: str
     rule: str
     samples: int
+    matched: int = 0
 
 
 @dataclass(frozen=True)
@@ -28,7 +35,13 @@ class Coverage:
 
     @property
     def dead(self) -> list[RuleUse]:
-        return [use for use in self.rules if use.samples == 0]
+        """Rules that matched no line of any sample."""
+        return [use for use in self.rules if use.samples == 0 and use.matched == 0]
+
+    @property
+    def shadowed(self) -> list[RuleUse]:
+        """Rules that matched lines, but every one was removed by an earlier rule."""
+        return [use for use in self.rules if use.samples == 0 and use.matched > 0]
 
     @property
     def unsampled(self) -> list[str]:
@@ -45,16 +58,42 @@ def fired(result: Result, rulebook: Rulebook) -> set[tuple[str, str]]:
     return used
 
 
-def coverage(results: Iterable[Result], rulebook: Rulebook, checked: Iterable[Profile]) -> Coverage:
-    """Coverage of the rules the `checked` profiles define themselves, over `results`."""
+def matched(page: Page, result: Result, rulebook: Rulebook) -> set[tuple[str, str]]:
+    """(profile, rule) of every rule of the page's profile that matched some line, credited or not."""
+    chosen = rulebook.profiles.get(result.profile or "")
+    if chosen is None or not result.ok:
+        return set()
+    return {(edit.profile, edit.rule) for edit in mark(chosen, rule_lines(page, result, rulebook))}
+
+
+def rule_lines(page: Page, result: Result, rulebook: Rulebook) -> Lines:
+    """The lines the rules ran on: the dump's own, or for HTML the text extracted after pruning."""
+    markup = getattr(page, "html", None)
+    if markup is None:
+        return Lines.from_text(page.text)
+    from cleaner.web.parse import parse_html  # the HTML stage, only for HTML pages
+    from cleaner.web.textify import html_document
+
+    return html_document(parse_html(markup), result.url, rulebook.get(result.profile)).lines
+
+
+def coverage(
+    cleaned: Iterable[tuple[Result, set[tuple[str, str]]]], rulebook: Rulebook, checked: Iterable[Profile]
+) -> Coverage:
+    """Coverage of the rules the `checked` profiles define themselves, over (result, rules matched) pairs."""
     checked = list(checked)
-    per_rule: Counter[tuple[str, str]] = Counter()
+    credited: Counter[tuple[str, str]] = Counter()
+    matches: Counter[tuple[str, str]] = Counter()
     per_profile: Counter[str] = Counter()
-    for result in results:
+    for result, hits in cleaned:
         if result.ok:
-            per_rule.update(fired(result, rulebook))
+            credited.update(fired(result, rulebook))
+            matches.update(hits)
             per_profile[result.profile or ""] += 1
     rules = tuple(
-        RuleUse(p.name, r.id, per_rule[(p.name, r.id)]) for p in checked for r in p.rules if r.profile == p.name
+        RuleUse(p.name, r.id, credited[(p.name, r.id)], matches[(p.name, r.id)])
+        for p in checked
+        for r in p.rules
+        if r.profile == p.name
     )
     return Coverage(rules, {p.name: per_profile[p.name] for p in checked})

@@ -9,12 +9,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import cleaner
+from cleaner.engine import clean_or_fail
+from cleaner.page import Page
 from cleaner.profiles import Rulebook
-from cleaner.readers import walk
+from cleaner.readers import iter_pages, walk
 from cleaner.result import Result
 
 
@@ -54,14 +54,22 @@ def relative_source(path: Path, root: Path) -> str:
         return Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
 
 
+def read_sample(sample: Path) -> Page | Result:
+    """The sample's one page (or the error record of a sample that cannot be read)."""
+    pages = list(iter_pages([str(sample)]))
+    if len(pages) != 1:
+        raise ValueError(f"{sample}: a sample must hold one page, it holds {len(pages)}")
+    return pages[0]
+
+
 def clean_sample(sample: Path, root: Path, rulebook: Rulebook, *, profile: str | None = None) -> Result:
     """Clean one sample file; its `source` is its path relative to `root`, whatever the cwd."""
-    results = list(cleaner.clean_file(sample, rules=rulebook, profile=profile))
-    if len(results) != 1:
-        raise ValueError(f"{sample}: a sample must hold one page, it holds {len(results)}")
-    return dataclasses.replace(results[0], source=relative_source(sample, root))
+    return clean_read(read_sample(sample), sample, root, rulebook, profile=profile)
 
 
-def iter_goldens(samples: list[Path], golden_dir: Path) -> Iterator[tuple[Path, Path]]:
-    for sample in samples:
-        yield sample, golden_path(golden_dir, sample)
+def clean_read(page: Page | Result, sample: Path, root: Path, rulebook: Rulebook, *, profile: str | None = None):
+    """`clean_sample` for a sample already read."""
+    if profile:
+        rulebook.get(profile)
+    result = page if isinstance(page, Result) else clean_or_fail(page, rulebook, profile=profile)
+    return dataclasses.replace(result, source=relative_source(sample, root))

@@ -10,6 +10,14 @@ from cleaner.profiles import Rulebook
 from cleaner.profiles.source import KeyPath, line_of, load_yaml
 
 
+def display(path: str | Path, root: Path) -> str:
+    """`path` relative to `root` when it is inside it, else as given."""
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True)
 class Place:
     """A file (relative to the project root when it is inside it) and a 1-based line, if known."""
@@ -30,11 +38,7 @@ class Locator:
     _lines: dict[str, dict[KeyPath, int]] = field(default_factory=dict)
 
     def display(self, path: str | Path) -> str:
-        """`path` relative to the root when it is inside it, else as given."""
-        try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        return display(path, self.root)
 
     def key(self, profile: str, key: KeyPath) -> Place | None:
         """The line of `key` in `profile`'s file; None for a profile the rulebook lacks."""

@@ -14,7 +14,7 @@ from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.dates import parse_date
 from cleaner.extract.emails import find_emails
-from cleaner.extract.generic import find_contact_email, find_dateline
+from cleaner.extract.generic import find_byline, find_contact_email, find_dateline
 from cleaner.extract.people import split_authors
 from cleaner.extract.publisher import clean_publisher
 from cleaner.profiles import Profile
@@ -52,7 +52,9 @@ def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
     chrome = frozenset(doc.lines.nonblank) - frozenset(swept.kept)
     if fields.email is None and (found := find_contact_email(doc.lines, fields.authors, chrome)):
         fields.email, fields.sources["email"] = found[0], "generic/contact-email"
-    if fields.date is None and (found := find_dateline(doc.lines)):
+    if not fields.authors and (byline := find_byline(doc.lines, swept.kept)):
+        fields.authors, fields.sources["author"] = byline[0], "generic/byline"
+    if fields.date is None and (found := find_dateline(doc.lines, swept.kept)):
         fields.date, fields.sources["date"] = found[0], "generic/dateline"
     fields.sources = {k: fields.sources[k] for k in FIELDS if k in fields.sources}
     return fields
@@ -80,11 +82,18 @@ def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str
         fields.sources[key] = source
 
 
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
+
+
 def _drop_site_names(fields: Fields, doc: Document) -> None:
-    """An author that is the site's or publisher's name is no author."""
+    """An author that is the site's or publisher's name is no author; a title does not end in it."""
     sites = {v.casefold() for v, _ in doc.metadata.get("publisher", [])}
     if fields.publisher:
         sites.add(fields.publisher.casefold())
+    if fields.title:
+        head, sep, tail = fields.title.rpartition(next((s for s in _TITLE_SEPARATORS if s in fields.title), "\0"))
+        if sep and head.strip() and tail.strip().casefold() in sites | {h.removeprefix("the ") for h in sites}:
+            fields.title = head.strip()
     kept = [name for name in fields.authors if name.casefold() not in sites]
     if kept != fields.authors:
         fields.authors = kept

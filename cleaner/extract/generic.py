@@ -1,5 +1,6 @@
-"""Generic finders for fields no rule captured: they read the page's head and tail, where
-datelines and contact lines stand, never the middle of the article."""
+"""Generic finders for fields no rule captured: they read the page's head and tail and the
+lines around where the article starts, where bylines, datelines and contact lines stand,
+never the middle of the article."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import re
 
 from cleaner.extract.dates import find_date
 from cleaner.extract.emails import find_emails
+from cleaner.extract.people import split_authors
 from cleaner.lines import Lines
 
 HEAD, TAIL = 8, 10
+AROUND_START = (6, 3)  # non-blank lines before and after the article's first kept line
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s*:?\s+\S", re.IGNORECASE)
 _SHORT = 25  # words: longer lines are prose, where a date or an email is content, not metadata
 _CONTACT = re.compile(
     r"\b(?:reach|reached|contact|e-?mail|write to|follow|reporter|correspondent|writer|editor|"
@@ -19,9 +23,23 @@ _CONTACT = re.compile(
 _UPDATED = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado)\b", re.IGNORECASE)
 
 
-def _edges(lines: Lines) -> list[int]:
-    head = lines.nonblank[:HEAD]
-    return [*head, *(i for i in lines.nonblank[-TAIL:] if i not in head)]
+def _edges(lines: Lines, kept: tuple[int, ...] = ()) -> list[int]:
+    """Head, tail, and the lines around the article's start (after menus in a naive dump)."""
+    places = [*lines.nonblank[:HEAD], *lines.nonblank[-TAIL:]]
+    if kept:
+        start = lines.nonblank.index(kept[0])
+        before, after = AROUND_START
+        places += lines.nonblank[max(0, start - before) : start + after + 1]
+    return list(dict.fromkeys(places))
+
+
+def find_byline(lines: Lines, kept: tuple[int, ...]) -> tuple[list[str], int] | None:
+    """Authors from a short "By Jane Doe" line at the head or around the article's start."""
+    for i in _edges(lines, kept):
+        text = lines.texts[i]
+        if _BYLINE.match(text) and len(text.split()) <= 16 and (names := split_authors(text)):
+            return names, i
+    return None
 
 
 def find_contact_email(lines: Lines, authors: list[str], chrome: frozenset[int]) -> tuple[str, int] | None:
@@ -44,10 +62,10 @@ def find_contact_email(lines: Lines, authors: list[str], chrome: frozenset[int])
     return None
 
 
-def find_dateline(lines: Lines) -> tuple[str, int] | None:
+def find_dateline(lines: Lines, kept: tuple[int, ...] = ()) -> tuple[str, int] | None:
     """The publication date from a short line at the head (else the tail); "Updated" loses."""
     updated: tuple[str, int] | None = None
-    for i in _edges(lines):
+    for i in _edges(lines, kept):
         text = lines.texts[i]
         iso = find_date(text if len(text.split()) <= _SHORT else text[:80])
         if iso is None:

@@ -44,16 +44,19 @@ def main_text_edits(settings: Settings, profile: str, lines: Lines, edits: Seque
         return []
     texts = [lines.texts[i] for i in kept]
     features = measure(texts, settings.length_low)
-    verdicts = revise(features, classify(features, settings), settings)
+    alone = classify(features, settings)
+    verdicts = revise(features, alone, settings)
     if not any(v.kind is Kind.PROSE for v in verdicts):
         return []
     repeated = repeated_title(texts)
-    span = article_span(features, verdicts, settings, repeated)
+    span = article_span(features, verdicts, settings, repeated, alone)
     title = repeated if repeated in span else heading_before(features, span.start)
     edits = []
     for n, i in enumerate(kept):
         if n == title:
-            edits.append(Edit(RULE_ID, profile, i, i, captures={"title": texts[n]}, keep=True))
+            keep = n != repeated or settings.keep_repeated_title
+            reason = None if keep else "the title (the page's first line repeats it)"
+            edits.append(Edit(RULE_ID, profile, i, i, captures={"title": texts[n]}, keep=keep, reason=reason))
         elif n not in span:
             where = "before" if n < span.start else "after"
             edits.append(Edit(RULE_ID, profile, i, i, reason=f"{where} the article"))

@@ -16,10 +16,15 @@ from cleaner.maintext.settings import Settings
 
 
 def article_span(
-    lines: Sequence[Line], verdicts: Sequence[Verdict], settings: Settings, title: int | None
+    lines: Sequence[Line],
+    verdicts: Sequence[Verdict],
+    settings: Settings,
+    title: int | None,
+    alone: Sequence[Verdict],
 ) -> range:
-    """Indices of the article's stretch (empty when the page has no prose)."""
-    weights = _weights(lines, verdicts, settings, title)
+    """Indices of the article's stretch (empty when the page has no prose). `verdicts` are the
+    lines in context, `alone` each line on its own (which prose stands by other prose)."""
+    weights = _weights(lines, verdicts, settings, title, alone)
     best, total, start, span = 0.0, 0.0, 0, range(0)
     for i, weight in enumerate(weights):
         if total <= 0:
@@ -30,15 +35,18 @@ def article_span(
     return span
 
 
-def _weights(lines: Sequence[Line], verdicts: Sequence[Verdict], s: Settings, title: int | None) -> list[float]:
+def _weights(
+    lines: Sequence[Line], verdicts: Sequence[Verdict], s: Settings, title: int | None, alone: Sequence[Verdict]
+) -> list[float]:
     prose = [v.kind is Kind.PROSE for v in verdicts]
+    wordy = [v.kind is Kind.PROSE or v.kind is Kind.NEAR for v in alone]  # prose-like on its own
     weights = []
     for i, line in enumerate(lines):
         if i == title:
             weights.append(float(s.title_bonus))
         elif prose[i]:
-            alone = not (i > 0 and prose[i - 1]) and not (i + 1 < len(prose) and prose[i + 1])
-            weights.append(min(line.width, s.weight_cap) * (s.isolated_weight if alone else 1.0))
+            lone = not (i > 0 and wordy[i - 1]) and not (i + 1 < len(wordy) and wordy[i + 1])
+            weights.append(min(line.width, s.weight_cap) * (s.isolated_weight if lone else 1.0))
         else:
             weights.append(-float(s.gap_cost))
     return weights

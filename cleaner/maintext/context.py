@@ -15,6 +15,7 @@ from cleaner.maintext.features import Line
 from cleaner.maintext.settings import Settings
 
 EDGE = None  # the page's start or end, as a neighbour
+_NEAR_KEPT = Verdict(Kind.PROSE, "near prose beside prose")
 
 
 def revise(lines: Sequence[Line], verdicts: Sequence[Verdict], settings: Settings) -> list[Verdict]:
@@ -31,7 +32,7 @@ def revise(lines: Sequence[Line], verdicts: Sequence[Verdict], settings: Setting
     for i, kind in enumerate(kinds):
         if kind is Kind.NEAR:
             both_chrome = _neighbour(kinds, i, -1) is Kind.CHROME and _neighbour(kinds, i, 1) is Kind.CHROME
-            out[i] = Verdict(Kind.CHROME, "near-prose line between chrome") if both_chrome else Verdict(Kind.PROSE, "near prose beside prose")
+            out[i] = Verdict(Kind.CHROME, "near-prose line between chrome") if both_chrome else _NEAR_KEPT
             kinds[i] = out[i].kind
     return out
 

@@ -13,7 +13,7 @@ from cleaner.maintext.stopwords import guess_language, stoplist
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w|\.(?:com|org|net)\b", re.IGNORECASE)
 _WIDE = re.compile(r"[\u2e80-\U0002ffff]")  # CJK and other scripts written without spaces
-SENTENCE_END = tuple(".!?…:;\"”’»)。！？")
+SENTENCE_END = tuple('.!?…:;"”’»)。！？')
 
 
 @dataclass(frozen=True)

@@ -12,20 +12,29 @@ from typing import Any
 
 _INT = {"type": "integer", "minimum": 0}
 _SHARE = {"type": "number", "minimum": 0, "maximum": 1}
+_BOOL = {"type": "boolean"}
+
+
+def _option(kind: dict[str, Any], default: Any, description: str) -> dict[str, Any]:
+    return {**kind, "default": default, "description": description}
+
 
 OPTIONS: dict[str, dict[str, Any]] = {
-    "enabled": {"type": "boolean", "default": False, "description": "Run the main-text stage after the rules."},
-    "length-low": {**_INT, "default": 50, "description": "Lines shorter than this (characters) are short: context decides."},
-    "length-high": {**_INT, "default": 200, "description": "Lines this long with enough stopwords are prose on their own."},
-    "stopwords-low": {**_SHARE, "default": 0.25, "description": "Stopword share below which a line is not prose."},
-    "stopwords-high": {**_SHARE, "default": 0.35, "description": "Stopword share from which a line is prose."},
-    "prose-words": {**_INT, "default": 10, "description": "Words a sentence-ending line needs to be prose below length-high."},
-    "link-words": {**_INT, "default": 8, "description": "A line with a written-out link or handle and fewer words is chrome."},
-    "max-short-run": {**_INT, "default": 3, "description": "More short lines in a row than this are a menu or a link list."},
-    "weight-cap": {**_INT, "default": 200, "description": "Characters a prose line counts for at most, when finding the article."},
-    "gap-cost": {**_INT, "default": 40, "description": "What each non-prose line costs the article span, in characters."},
-    "isolated-weight": {**_SHARE, "default": 0.5, "description": "Weight of a prose line standing alone (teasers, comments)."},
-    "title-bonus": {**_INT, "default": 400, "description": "Weight of a heading that repeats the page's first line."},
+    "enabled": _option(_BOOL, False, "Run the main-text stage after the rules (text dumps only)."),
+    "length-low": _option(_INT, 50, "Lines shorter than this (characters) are short: context decides."),
+    "length-high": _option(_INT, 200, "Lines this long with enough stopwords are prose on their own."),
+    "stopwords-low": _option(_SHARE, 0.25, "Stopword share below which a line is not prose."),
+    "stopwords-high": _option(_SHARE, 0.35, "Stopword share from which a line is prose."),
+    "prose-words": _option(_INT, 10, "Words a sentence-ending line needs to be prose below length-high."),
+    "link-words": _option(_INT, 8, "A line with a written-out link or handle and fewer words is chrome."),
+    "max-short-run": _option(_INT, 3, "More short lines in a row than this are a menu or a link list."),
+    "weight-cap": _option(_INT, 200, "Characters a prose line counts for at most, when finding the article."),
+    "gap-cost": _option(_INT, 40, "What each non-prose line costs the article, in characters."),
+    "isolated-weight": _option(_SHARE, 0.5, "Weight of a prose line with no prose beside it (teasers, comments)."),
+    "title-bonus": _option(_INT, 400, "Weight of a headline that repeats the page's first line."),
+    "keep-repeated-title": _option(
+        _BOOL, False, "Keep in the text a title the dump carries twice (its first line, then the headline)."
+    ),
 }
 
 
@@ -45,6 +54,7 @@ class Settings:
     gap_cost: int = 40
     isolated_weight: float = 0.5
     title_bonus: int = 400
+    keep_repeated_title: bool = False
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any] | None) -> Settings:

@@ -74,7 +74,7 @@ def json_ld_fields(root: html.HtmlElement) -> dict[str, list[str]]:
         names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
         if names & ARTICLE_TYPES and (item.get("headline") or item.get("author") or item.get("datePublished")):
             return {
-                "author": list(_people(item.get("author"))),
+                "author": ["; ".join(_people(item.get("author")))],
                 "date": [v for v in [item.get("datePublished"), item.get("dateCreated")] if isinstance(v, str)],
                 "title": [v for v in [item.get("headline"), item.get("name")] if isinstance(v, str)],
                 "publisher": list(_names(item.get("publisher"))),
@@ -93,9 +93,14 @@ def meta_fields(root: html.HtmlElement) -> dict[str, list[str]]:
             found[key] = value
     fields = {field: [found[k] for k in keys if k in found] for field, keys in _META_FIELDS.items()}
     fields["author"] = [a for a in fields["author"] if not a.startswith(("http://", "https://", "@"))]
-    titles = [t.text_content().strip() for t in root.iter("title")]
-    fields["title"] += [t for t in titles if t]
     return fields
+
+
+def title_tag(root: html.HtmlElement) -> list[str]:
+    """The page's only <h1>, else its <title> (which often ends in the site's name)."""
+    headings = root.xpath("//body//h1")
+    candidates = headings if len(headings) == 1 else list(root.iter("title"))
+    return [t for t in (" ".join(el.text_content().split()) for el in candidates) if t]
 
 
 def byline_emails(root: html.HtmlElement) -> list[str]:

@@ -14,7 +14,7 @@ from lxml import html
 from cleaner.document import Candidates, Document
 from cleaner.lines import Lines
 from cleaner.profiles import Profile
-from cleaner.web.metadata import byline_emails, json_ld_fields, meta_fields
+from cleaner.web.metadata import byline_emails, json_ld_fields, meta_fields, title_tag
 
 BLOCKS = frozenset(
     [
@@ -36,7 +36,9 @@ BLOCKS = frozenset(
         "caption",
     ]
 )
-_PRUNED_TEXT = 200  # characters of each pruned element kept in the trace
+_PRUNED_TEXT = 200
+# Dates from the markup only (meta, <time>, URL): never a guess from a copyright year.
+_DATE_CONFIG = {"extensive_search": False, "original_date": True}  # characters of each pruned element kept in the trace
 
 
 def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> Document:
@@ -44,8 +46,10 @@ def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> 
     metadata = _page_metadata(root, profile)
     pruned = _prune(root, profile)
     body = [el for selector in profile.html.get("body", ()) for el in selector(root)]
-    text = "\n".join(line for el in body for line in block_lines(el)) if body else _trafilatura(root, url, metadata)
-    return Document(Lines.from_text(text), url, metadata, pruned)
+    blocks = (
+        [line for el in body for line in block_lines(el)] if body else _trafilatura(root, url, metadata).splitlines()
+    )
+    return Document(Lines.from_text("\n\n".join(blocks)), url, metadata, pruned)
 
 
 def block_lines(element: html.HtmlElement) -> list[str]:
@@ -68,7 +72,7 @@ def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates) 
     (reading metadata costs as much again as extracting the text)."""
     result = trafilatura.bare_extraction(root, url=url, include_comments=False)
     if not all(metadata.get(field) for field in ("author", "date")):
-        found = trafilatura.extract_metadata(root, default_url=url)
+        found = trafilatura.extract_metadata(root, default_url=url, date_config=_DATE_CONFIG, extensive=False)
         for field, value in (
             ("author", found.author),
             ("date", found.date),
@@ -77,6 +81,7 @@ def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates) 
         ):
             if value:
                 metadata.setdefault(field, []).append((value, "trafilatura"))
+    metadata.setdefault("title", []).extend((t, "title-tag") for t in title_tag(root))
     return (result.text or "") if result is not None else ""
 
 
@@ -108,7 +113,7 @@ def _prune(root: html.HtmlElement, profile: Profile) -> tuple[dict[str, str], ..
     for selector in profile.html.get("prune", ()):
         for element in selector(root):
             if isinstance(element, html.HtmlElement) and element.getparent() is not None:
-                text = " ".join(element.text_content().split())
+                text = " ".join(" ".join(element.itertext()).split())
                 pruned.append({"selector": selector.text, "tag": element.tag, "text": text[:_PRUNED_TEXT]})
                 element.drop_tree()
     return tuple(pruned)

@@ -1,0 +1,106 @@
+"""The `check`, `explain` and `profiles new` subcommands: argument parsing and printing only.
+
+`cleaner.cli` adds them with `add_commands`; the work is done by `cleaner.check`,
+`cleaner.explain` (+ `cleaner.explain_report`) and `cleaner.scaffold`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cleaner.check import formats
+from cleaner.check.runner import Options, run_check
+from cleaner.errors import CleanerError
+from cleaner.profiles import Rulebook
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def add_commands(sub: argparse._SubParsersAction, profiles: argparse._SubParsersAction, rules: argparse.ArgumentParser):
+    """Register `check` and `explain` under `sub`, and `new` under `profiles`."""
+    check = sub.add_parser("check", help="validate profiles, run their tests, compare samples with golden files")
+    _project_options(check, rules_help="a folder of profiles to check (repeatable; default: the bundled rules/)")
+    check.add_argument("--update", action="store_true", help="rewrite the golden files that drifted, and list them")
+    check.add_argument("--format", choices=formats.FORMATS, default="text", help="text (default), json, github")
+    check.set_defaults(run=_check, loads_own_rules=True)
+
+    explain = sub.add_parser("explain", parents=[rules], help="show what was removed from a page, and by which rule")
+    explain.add_argument("inputs", nargs="+", metavar="PAGE", help="pages, folders or dumps")
+    explain.add_argument("--html", metavar="FILE", help="write a self-contained HTML report here instead")
+    explain.add_argument("--profile", metavar="NAME", help="use this profile for every page")
+    explain.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    explain.set_defaults(run=_explain)
+
+    new = profiles.add_parser("new", help="scaffold a profile for a new site from a sample page")
+    new.add_argument("domain", metavar="DOMAIN")
+    new.add_argument("--sample", required=True, metavar="PAGE", help="a page of the site")
+    _project_options(new, rules_help="the folder to write DOMAIN.yaml into (default: rules/)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing profile or sample")
+    new.set_defaults(run=_new, loads_own_rules=True)
+
+
+def _project_options(parser: argparse.ArgumentParser, *, rules_help: str) -> None:
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR", help=rules_help)
+    parser.add_argument("--samples", default="samples", metavar="DIR", help="sample pages (default: samples/)")
+    parser.add_argument("--golden", default="tests/golden", metavar="DIR", help="golden files (default: tests/golden/)")
+    parser.add_argument(
+        "--root", default=".", metavar="DIR", help="the project root: relative paths and golden `source`s start here"
+    )
+
+
+def _check(args: argparse.Namespace, rulebook: Rulebook | None) -> int:
+    options = Options(
+        rules=tuple(Path(d) for d in args.rules),
+        samples=Path(args.samples),
+        golden=Path(args.golden),
+        root=Path(args.root),
+        update=args.update,
+    )
+    report = run_check(options)
+    sys.stdout.write(formats.render(report, args.format))
+    return report.exit_code
+
+
+def _explain(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    from cleaner.explain import explain_inputs, terminal, use_color
+
+    pages = list(explain_inputs(args.inputs, rulebook, profile=args.profile))
+    failed = sum(1 for page in pages if not page.result.ok)
+    if args.html:
+        from cleaner.explain_report import report
+
+        Path(args.html).write_text(report(pages, title=f"cleaner explain: {', '.join(args.inputs)}"), encoding="utf-8")
+        removed = sum(len(page.removed) for page in pages)
+        print(f"wrote {args.html}: {len(pages)} page(s), {removed} removed lines")
+    else:
+        color = use_color(sys.stdout, args.color)
+        for page in pages:
+            sys.stdout.write("\n".join(terminal(page, color=color)) + "\n")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _new(args: argparse.Namespace, rulebook: Rulebook | None) -> int:
+    from cleaner.scaffold import new_profile
+
+    root = Path(args.root)
+    at_root = lambda p: p if p.is_absolute() else root / p  # noqa: E731
+    try:
+        made = new_profile(
+            args.domain,
+            Path(args.sample),
+            rules=at_root(Path(args.rules[-1] if args.rules else "rules")),
+            samples=at_root(Path(args.samples)),
+            golden=at_root(Path(args.golden)),
+            root=root,
+            force=args.force,
+        )
+    except CleanerError as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"created {made.profile}\ncreated {made.sample}\ncreated {made.golden}\nreview:")
+    for note in made.review:
+        print(f"  - {note}")
+    print("then: cleaner check")
+    return EXIT_OK
