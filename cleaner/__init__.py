@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cleaner.engine import clean_or_fail
 from cleaner.errors import CleanerError, PageError, ProfileError
+from cleaner.limits import Limits
 from cleaner.page import Page
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.readers import iter_pages, make_page
@@ -20,6 +21,7 @@ from cleaner.result import Result
 
 __all__ = [
     "CleanerError",
+    "Limits",
     "Page",
     "PageError",
     "ProfileError",
@@ -44,23 +46,26 @@ def clean(
     profile: str | None = None,
     rules: Rulebook | None = None,
     source: str = "<string>",
+    limits: Limits = Limits(),
 ) -> Result:
-    """Clean one page's text (bytes are decoded). A page that cannot be cleaned gives a Result
-    whose `error` says why; a bad profile name raises ProfileError."""
+    """Clean one page, text dump or HTML (bytes are decoded). A page that cannot be cleaned
+    gives a Result whose `error` says why; a bad profile name raises ProfileError."""
     book = rules or _bundled()
     if profile:
         book.get(profile)
     try:
-        page = make_page(source, content, url)
+        page = make_page(source, content, url, limits)
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url)
-    return clean_or_fail(page, book, profile=profile)
+    return clean_or_fail(page, book, profile=profile, timeout=limits.timeout)
 
 
-def clean_file(path: str | Path, *, profile: str | None = None, rules: Rulebook | None = None) -> Iterator[Result]:
+def clean_file(
+    path: str | Path, *, profile: str | None = None, rules: Rulebook | None = None, limits: Limits = Limits()
+) -> Iterator[Result]:
     """Clean a file or, recursively, a folder: one Result per page, in order."""
     book = rules or _bundled()
     if profile:
         book.get(profile)
-    for item in iter_pages([str(path)]):
-        yield item if isinstance(item, Result) else clean_or_fail(item, book, profile=profile)
+    for item in iter_pages([str(path)], limits=limits):
+        yield item if isinstance(item, Result) else clean_or_fail(item, book, profile=profile, timeout=limits.timeout)

@@ -8,6 +8,7 @@ from cleaner.document import Document
 from cleaner.edits import Edit
 from cleaner.errors import PageError
 from cleaner.extract import extract_fields
+from cleaner.limits import DEFAULT_TIMEOUT, time_limit
 from cleaner.lines import Lines
 from cleaner.maintext import main_text_edits
 from cleaner.page import Page
@@ -51,10 +52,14 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
     )
 
 
-def clean_or_fail(page: Page, rulebook: Rulebook, *, profile: str | None = None) -> Result:
-    """`clean_page`, with a page that cannot be cleaned given as an error record that says why."""
+def clean_or_fail(
+    page: Page, rulebook: Rulebook, *, profile: str | None = None, timeout: float | None = DEFAULT_TIMEOUT
+) -> Result:
+    """`clean_page` within `timeout` seconds, with a page that cannot be cleaned given as an
+    error record that says why."""
     try:
-        return clean_page(page, rulebook, profile=profile)
+        with time_limit(timeout):
+            return clean_page(page, rulebook, profile=profile)
     except PageError as exc:
         return Result.failed(page.source, exc.kind, str(exc), page.url)
     except RecursionError:

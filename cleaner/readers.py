@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from cleaner.decoding import decode
 from cleaner.errors import PageError
+from cleaner.limits import Limits
 from cleaner.page import Page
 from cleaner.result import Result
 from cleaner.web.decode import decode_html
@@ -25,16 +26,18 @@ PAGE_SUFFIXES = frozenset({".txt", ".text", *HTML_SUFFIXES})
 STDIN = "-"
 
 
-def iter_pages(inputs: Sequence[str], *, stdin: BinaryIO | None = None) -> Iterator[Page | Result]:
+def iter_pages(
+    inputs: Sequence[str], *, stdin: BinaryIO | None = None, limits: Limits = Limits()
+) -> Iterator[Page | Result]:
     """Pages of each input in order; unreadable ones become error records."""
     for name in inputs:
         if name == STDIN:
-            yield _page("<stdin>", lambda: (stdin or sys.stdin.buffer).read())
+            yield _page("<stdin>", lambda: (stdin or sys.stdin.buffer).read(), limits)
         elif os.path.isdir(name):
             for path in walk(Path(name)):
-                yield read_file(path)
+                yield read_file(path, limits)
         else:
-            yield read_file(Path(name))
+            yield read_file(Path(name), limits)
 
 
 def walk(folder: Path) -> Iterator[Path]:
@@ -48,23 +51,25 @@ def walk(folder: Path) -> Iterator[Path]:
                 yield path
 
 
-def read_file(path: Path) -> Page | Result:
+def read_file(path: Path, limits: Limits = Limits()) -> Page | Result:
     """One file as a page (gunzipped when it ends in .gz), or an error record."""
 
     def load() -> bytes:
         if path.suffix == ".gz":
             with gzip.open(path) as handle:
-                return handle.read()
+                return handle.read(limits.max_bytes + 1 if limits.max_bytes else -1)
+        limits.check_size(path.stat().st_size)
         return path.read_bytes()
 
-    return _page(str(path), load)
+    return _page(str(path), load, limits)
 
 
-def make_page(source: str, content: bytes | str, url: str | None = None) -> Page:
+def make_page(source: str, content: bytes | str, url: str | None = None, limits: Limits = Limits()) -> Page:
     """A page from raw content: HTML when its markup says so (whatever the file is called), else text.
 
-    Raises PageError when the content is empty, binary or undecodable.
+    Raises PageError when the content is empty, binary, undecodable or over the size limit.
     """
+    limits.check_size(len(content))
     if looks_like_html(content):
         markup = content if isinstance(content, str) else decode_html(content)
         return Page(source=source, html=markup, url=url)
@@ -74,9 +79,9 @@ def make_page(source: str, content: bytes | str, url: str | None = None) -> Page
     return Page(source=source, text=text, url=url)
 
 
-def _page(source: str, load) -> Page | Result:
+def _page(source: str, load, limits: Limits) -> Page | Result:
     try:
-        return make_page(source, load())
+        return make_page(source, load(), limits=limits)
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc))
     except FileNotFoundError:

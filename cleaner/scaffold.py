@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,10 +60,11 @@ def new_profile(
     first = first_line_pattern(page)
     copied.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(sample, copied)
-    draft = profile_text(domain, relative_source(copied, root), first, generic, page)
-    target.write_text(draft, encoding="utf-8")
-    result = clean_sample(copied, root, load_rulebook([rules]))
-    target.write_text(draft + tests_text(relative_source(copied, root), result, generic), encoding="utf-8")
+    source = relative_source(copied, root)
+    target.write_text(profile_text(domain, source, first, generic, ()), encoding="utf-8")
+    draft = clean_sample(copied, root, load_rulebook([rules]))  # what extending _base alone keeps
+    final = profile_text(domain, source, first, generic, chrome_candidates(draft)) + tests_text(source, draft)
+    target.write_text(final, encoding="utf-8")
     result = clean_sample(copied, root, load_rulebook([rules]))  # the final profile must load and clean
     out = golden_path(golden, copied)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -87,8 +89,12 @@ def first_line_pattern(page: Page) -> str | None:
     head = _SEPARATORS.split(first, maxsplit=1)[0] if _SEPARATORS.search(first) else first
     digits = re.search(r"\d", head)
     if digits and digits.start() >= 8:
-        return "^" + re.escape(head[: digits.start()].rstrip())
-    return "^" + re.escape(head) + ("$" if head == first else "")
+        return "^" + _escape(head[: digits.start()].rstrip())
+    return "^" + _escape(head) + ("$" if head == first else "")
+
+
+def _escape(text: str) -> str:
+    return re.escape(text).replace("\\ ", " ")
 
 
 def _q(text: str) -> str:
@@ -96,7 +102,7 @@ def _q(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def profile_text(domain: str, sample: str, first: str | None, generic: Result, page: Page) -> str:
+def profile_text(domain: str, sample: str, first: str | None, generic: Result, candidates: Sequence[str]) -> str:
     out = [
         f"# {domain}: scaffolded by `cleaner profiles new` from {sample}.",
         "# Review it: the match, the rules the site needs, the test; then run `cleaner check`.",
@@ -109,11 +115,11 @@ def profile_text(domain: str, sample: str, first: str | None, generic: Result, p
         out.append(f"  first-line: {_q(first)}  # a guess from the sample's first line: check it")
     removed = generic.trace.get("removed", [])
     if removed:
-        out.append("# The sample's chrome the generic rules (of _base) already remove; no rule needed here:")
+        out.append("# The sample's chrome the generic profile removes (the rules of _base need no repeating here;")
+        out.append("# what generic/main-text removes, a profile extending _base keeps: add rules for it):")
         for run in removed:
             for text in run["text"].split("\n"):
                 out.append(f"#   {run['rule']}: {text}")
-    candidates = chrome_candidates(generic)
     out.append("rules: {}")
     if candidates:
         out += [
@@ -133,7 +139,7 @@ def chrome_candidates(result: Result) -> list[str]:
     return list(dict.fromkeys(short))[:_MAX_CANDIDATES]
 
 
-def tests_text(sample: str, result: Result, generic: Result) -> str:
+def tests_text(sample: str, result: Result) -> str:
     record = result.to_dict()
     expect = {k: record[k] for k in ("title", "publisher", "date", "email") if record.get(k)}
     if result.authors:

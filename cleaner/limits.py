@@ -1,0 +1,50 @@
+"""Per-page limits, so one pathological page becomes an error record instead of a stalled batch."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cleaner.errors import PageError
+
+DEFAULT_TIMEOUT = 10.0  # seconds per page
+DEFAULT_MAX_BYTES = 10_000_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """`timeout` seconds and `max_bytes` of content per page; 0 or None turns a limit off."""
+
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+
+    def check_size(self, size: int) -> None:
+        if self.max_bytes and size > self.max_bytes:
+            raise PageError("too-large", f"the page has {size:,} bytes, more than the limit of {self.max_bytes:,}")
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise PageError `timeout` in the block after `seconds` of wall time.
+
+    Uses SIGALRM, so it applies in the main thread of a process (the CLI, each worker of a
+    pool); elsewhere the block runs unlimited rather than failing.
+    """
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise PageError("timeout", f"cleaning took longer than the limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
