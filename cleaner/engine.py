@@ -15,6 +15,7 @@ from cleaner.page import Page
 from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
 from cleaner.sweep import sweep
+from cleaner.title_line import title_edit
 from cleaner.web.metadata import page_url
 from cleaner.web.parse import parse_html
 from cleaner.web.textify import html_document
@@ -33,12 +34,15 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
     edits = [*mark(chosen, doc.lines)]  # 4. every rule marks lines, none removes
     if root is None:  # 4b. text dumps: the generic main-text stage marks what is not the article
         edits += main_text_edits(chosen.main_text, chosen.main_text_from, doc.lines, edits)
-    swept = sweep(doc.lines, edits, {r.id: n for n, r in enumerate(chosen.rules)})  # 5. remove
+    order = {r.id: n for n, r in enumerate(chosen.rules)}
+    swept = sweep(doc.lines, edits, order)  # 5. remove
     fields = extract_fields(chosen, doc, swept)  # 6. fields: site captures, then generic
+    if extra := title_edit(doc.lines, swept, fields.title, chosen.name):  # 7. the title is a field
+        swept = sweep(doc.lines, [*edits, extra], order)
     trace = {"fields": fields.sources, "removed": list(swept.removed)}
     if doc.pruned:
         trace["pruned"] = list(doc.pruned)
-    return Result(  # 7. the record
+    return Result(  # 8. the record
         source=page.source,
         url=url,
         profile=chosen.name,

@@ -48,12 +48,16 @@ def test_subheading_between_prose_is_kept():
     assert cleaner.clean(page).text == page
 
 
-def test_clean_article_loses_nothing_and_gives_its_title():
+def test_clean_article_loses_nothing_but_its_title_line():
     page = "\n".join(["Library Board Restores Sunday Hours", *PROSE, "The new hours start in April."])
     result = cleaner.clean(page)
-    assert result.text == page
+    assert result.text == "\n".join([*PROSE, "The new hours start in April."])
     assert result.title == "Library Board Restores Sunday Hours"
     assert result.trace["fields"]["title"] == RULE_ID
+    assert result.trace["removed"] == [
+        {"rule": "generic/title", "profile": "_generic", "lines": [1, 1],
+         "text": "Library Board Restores Sunday Hours", "reason": "the title, given as the `title` field"}
+    ]
 
 
 def test_repeated_headline_is_the_title_and_chrome_around_the_article_goes():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from cleaner.document import Document
 from cleaner.edits import FIELDS
-from cleaner.extract.dates import parse_date
+from cleaner.extract.dates import find_date, parse_date
 from cleaner.extract.emails import find_emails
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline
 from cleaner.extract.people import split_authors
@@ -62,13 +62,19 @@ def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
 
 def _normalisers(profile: Profile) -> dict[str, Callable[[str], object]]:
     return {
-        "title": lambda v: " ".join(v.split()) or None,
+        "title": _title,
         "author": lambda v: split_authors(v) or None,
         "email": lambda v: next(iter(find_emails(v)), None),
         "publisher": clean_publisher,
         "date": lambda v: parse_date(v, profile.date_formats),
         "body": lambda v: None,
     }
+
+
+def _title(raw: str) -> str | None:
+    """A headline, not a dateline: a line carrying a full calendar date is not taken as a title."""
+    title = " ".join(raw.split())
+    return title if title and find_date(title) is None else None
 
 
 def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str, Callable[[str], object]]) -> None:
