@@ -18,9 +18,11 @@ class Lines:
 
     texts: tuple[str, ...]
     nonblank: tuple[int, ...] = field(init=False)
+    folded: tuple[str, ...] = field(init=False, repr=False)  # casefolded, for case-blind prefilters
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "nonblank", tuple(i for i, t in enumerate(self.texts) if t))
+        object.__setattr__(self, "folded", tuple(t.casefold() for t in self.texts))
 
     @classmethod
     def from_text(cls, text: str) -> Lines:

@@ -36,9 +36,9 @@ tests:
 """
 PAGE = """LAKEVIEW TRIBUNE
 
-The ferry will run twice an hour from June, the harbour board said on Tuesday, after a winter of complaints about crowded crossings.
+The ferry will run twice an hour from June, the harbour board said on Tuesday, after a winter of crowded crossings.
 
-Board members voted five to two for the new timetable, which adds an early boat for commuters and a late one for summer evenings.
+Board members voted five to two for the new timetable, which adds an early boat for commuters and a late one.
 
 The board will review the timetable in October, when the tourist season ends and the winter crossings resume.
 

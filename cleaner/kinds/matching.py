@@ -114,14 +114,16 @@ class LineRule:
 
     def matches(self, lines: Lines) -> Iterator[tuple[int, dict[str, str]]]:
         """(index, captures) of each in-scope line that matches, in page order."""
-        limit = self.max_length
-        for i in lines.in_scope(self.scope, self.window):
-            text = lines.texts[i]
-            if limit is not None and len(text) > limit:
-                continue
-            if self.contains and not any(word in text.casefold() for word in self.contains):
-                continue
-            caps = self.matcher.match(text)
+        candidates = lines.in_scope(self.scope, self.window)
+        if self.max_length is not None:
+            texts, limit = lines.texts, self.max_length
+            candidates = [i for i in candidates if len(texts[i]) <= limit]
+        if self.contains:
+            folded, words = lines.folded, self.contains
+            candidates = [i for i in candidates if any(w in folded[i] for w in words)]
+        match, texts = self.matcher.match, lines.texts
+        for i in candidates:
+            caps = match(texts[i])
             if caps is not None:
                 yield i, caps
 
