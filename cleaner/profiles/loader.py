@@ -14,7 +14,7 @@ from cleaner.kinds.matching import COMMON_OPTIONS
 from cleaner.maintext.settings import Settings
 from cleaner.profiles import validate
 from cleaner.profiles.model import CompiledRule, Profile
-from cleaner.profiles.schema import profile_schema
+from cleaner.profiles.schema import SELECTOR_KEYS, profile_schema
 from cleaner.profiles.source import KeyPath, dotted, line_of, load_yaml
 from cleaner.web.selectors import Selector, compile_selector
 
@@ -145,6 +145,7 @@ def _compile(source: Source, merged: _Merged) -> Profile:
         date_formats=merged.date_formats,
         publisher=merged.publisher,
         html=_selectors(source, merged.html),
+        favor=merged.html.get("favor", ("balanced",))[0],
         tests=tuple(source.data.get("tests") or ()),
         main_text=Settings.from_options(merged.main_text),
         main_text_from=merged.main_text_from or source.name,
@@ -154,6 +155,8 @@ def _compile(source: Source, merged: _Merged) -> Profile:
 def _selectors(source: Source, html: dict[str, tuple[str, ...]]) -> dict[str, tuple[Selector, ...]]:
     compiled: dict[str, tuple[Selector, ...]] = {}
     for key, selectors in html.items():
+        if key not in SELECTOR_KEYS:
+            continue
         try:
             compiled[key] = tuple(compile_selector(s) for s in selectors)
         except ValueError as exc:

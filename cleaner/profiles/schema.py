@@ -13,6 +13,7 @@ from cleaner.kinds import KINDS
 from cleaner.kinds.matching import COMMON_OPTIONS
 from cleaner.maintext.settings import OPTIONS as MAIN_TEXT_OPTIONS
 
+SELECTOR_KEYS = ("prune", "body", "author", "date", "title")
 RULE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 _STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
@@ -60,7 +61,13 @@ def profile_schema() -> dict[str, Any]:
             "html": {
                 "type": "object",
                 "additionalProperties": False,
-                "properties": {k: _SELECTORS for k in ("prune", "body", "author", "date", "title")},
+                "properties": {
+                    **{k: _SELECTORS for k in SELECTOR_KEYS},
+                    "favor": {
+                        "enum": ["balanced", "precision", "recall"],
+                        "description": "Without `body`: what trafilatura's main-text extraction favours.",
+                    },
+                },
             },
             "rules": {
                 "type": "object",

@@ -46,9 +46,10 @@ def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> 
     metadata = _page_metadata(root, profile)
     pruned = _prune(root, profile)
     body = [el for selector in profile.html.get("body", ()) for el in selector(root)]
-    blocks = (
-        [line for el in body for line in block_lines(el)] if body else _trafilatura(root, url, metadata).splitlines()
-    )
+    if body:
+        blocks = [line for el in body for line in block_lines(el)]
+    else:
+        blocks = _trafilatura(root, url, metadata, profile.favor).splitlines()
     return Document(Lines.from_text("\n\n".join(blocks)), url, metadata, pruned)
 
 
@@ -67,10 +68,12 @@ def block_lines(element: html.HtmlElement) -> list[str]:
     return lines
 
 
-def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates) -> str:
+def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates, favor: str) -> str:
     """trafilatura's main text; its metadata only for what the page's own markup left open
     (reading metadata costs as much again as extracting the text)."""
-    result = trafilatura.bare_extraction(root, url=url, include_comments=False)
+    result = trafilatura.bare_extraction(
+        root, url=url, include_comments=False, favor_precision=favor == "precision", favor_recall=favor == "recall"
+    )
     if not all(metadata.get(field) for field in ("author", "date")):
         found = trafilatura.extract_metadata(root, default_url=url, date_config=_DATE_CONFIG, extensive=False)
         for field, value in (
