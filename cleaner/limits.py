@@ -42,7 +42,9 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise PageError("timeout", f"cleaning took longer than the limit of {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The alarm repeats: an exception raised while Python runs a finaliser or a weakref
+    # callback is swallowed ("Exception ignored in ..."), so it must come again.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield
     finally:

@@ -110,7 +110,7 @@ class LineRule:
     window: int
     keep: bool
     max_length: int | None = None
-    contains: tuple[str, ...] = ()
+    contains: re.Pattern[str] | None = None  # alternation of the casefolded `contains` words
 
     def matches(self, lines: Lines) -> Iterator[tuple[int, dict[str, str]]]:
         """(index, captures) of each in-scope line that matches, in page order."""
@@ -119,11 +119,17 @@ class LineRule:
             texts, limit = lines.texts, self.max_length
             candidates = [i for i in candidates if len(texts[i]) <= limit]
         if self.contains:
-            folded, words = lines.folded, self.contains
-            candidates = [i for i in candidates if any(w in folded[i] for w in words)]
-        match, texts = self.matcher.match, lines.texts
+            folded, search = lines.folded, self.contains.search
+            candidates = [i for i in candidates if search(folded[i])]
+        texts, matcher = lines.texts, self.matcher
+        if not matcher.texts and matcher.pattern is not None:  # the common case, without a call per line
+            search = matcher.pattern.search
+            for i in candidates:
+                if found := search(texts[i]):
+                    yield i, {k: v.strip() for k, v in found.groupdict().items() if v and v.strip()}
+            return
         for i in candidates:
-            caps = match(texts[i])
+            caps = matcher.match(texts[i])
             if caps is not None:
                 yield i, caps
 
@@ -157,5 +163,5 @@ def compile_line_rule(rule_id: str, profile: str, options: dict[str, Any]) -> Li
         options["window"],
         options["keep"],
         options.get("max-length"),
-        tuple(word.casefold() for word in options.get("contains", ())),
+        re.compile("|".join(re.escape(w.casefold()) for w in options["contains"])) if options.get("contains") else None,
     )

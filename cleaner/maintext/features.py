@@ -16,7 +16,7 @@ _WIDE = re.compile(r"[\u2e80-\U0002ffff]")  # CJK and other scripts written with
 SENTENCE_END = tuple('.!?…:;"”’»)。！？')
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: made once per line of every page, and frozen init costs twice
 class Line:
     """One non-blank line of the page and what can be measured on it alone."""
 
