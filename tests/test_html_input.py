@@ -148,3 +148,22 @@ def test_no_network_while_cleaning(monkeypatch) -> None:
         '<img src="http://example.com/a.png"><iframe src="http://example.com/"></iframe></body></html>'
     )
     assert PROSE in cleaner.clean(html, url="http://example.com/a").text
+
+
+def test_precision_mode_that_keeps_almost_nothing_gets_a_balanced_second_try(monkeypatch) -> None:
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    modes = []
+
+    def extraction(*args, **kwargs):
+        modes.append("precision" if kwargs.get("favor_precision") else "balanced")
+        result = real(*args, **kwargs)
+        if kwargs.get("favor_precision"):
+            result.text = "Too short."  # as when precision mode distrusts the article
+        return result
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", extraction)
+    result = cleaner.clean(page(f"<article><p>{PROSE}</p><p>{PROSE} Again.</p></article>"))
+    assert modes == ["precision", "balanced"]
+    assert PROSE in result.text

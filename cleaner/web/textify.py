@@ -37,6 +37,7 @@ BLOCKS = frozenset(
     ]
 )
 _PRUNED_TEXT = 200
+_TOO_SHORT = 60  # words: a precision-mode extraction shorter than this gets a balanced second try
 # Dates from the markup only (meta, <time>, URL): never a guess from a copyright year.
 _DATE_CONFIG = {"extensive_search": False, "original_date": True}  # characters of each pruned element kept in the trace
 
@@ -74,6 +75,12 @@ def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates, 
     result = trafilatura.bare_extraction(
         root, url=url, include_comments=False, favor_precision=favor == "precision", favor_recall=favor == "recall"
     )
+    if favor == "precision" and len(((result and result.text) or "").split()) < _TOO_SHORT:
+        # precision mode can keep almost nothing of a page whose article it did not trust:
+        # then the balanced extraction is the better guess (costs a second pass on few pages)
+        balanced = trafilatura.bare_extraction(root, url=url, include_comments=False)
+        if balanced is not None and len((balanced.text or "").split()) > len(((result and result.text) or "").split()):
+            result = balanced
     if not all(metadata.get(field) for field in ("author", "date")):
         found = trafilatura.extract_metadata(root, default_url=url, date_config=_DATE_CONFIG, extensive=False)
         for field, value in (
