@@ -103,6 +103,23 @@ def title_tag(root: html.HtmlElement) -> list[str]:
     return [t for t in (" ".join(el.text_content().split()) for el in candidates) if t]
 
 
+_BYLINE_QUERY = (
+    '//*[contains(@class,"byline") or contains(@class,"dateline") or contains(@class,"date")'
+    ' or contains(@class,"publish") or contains(@class,"posted") or contains(@class,"timestamp")'
+    ' or contains(@id,"byline") or contains(@id,"date")]'
+)
+
+
+def visible_dates(root: html.HtmlElement) -> list[str]:
+    """Dates the reader sees: `<time datetime>`, then short byline or date elements' text."""
+    found = [t.strip() for t in root.xpath("//time/@datetime") if t.strip()]
+    for element in root.xpath(_BYLINE_QUERY):
+        text = " ".join(element.text_content().split())
+        if 0 < len(text) <= 200:
+            found.append(text)
+    return found
+
+
 def byline_emails(root: html.HtmlElement) -> list[str]:
     """mailto: addresses inside an element whose class, id, rel or itemprop speaks of the author."""
     found = []

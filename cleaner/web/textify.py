@@ -14,7 +14,7 @@ from lxml import html
 from cleaner.document import Candidates, Document
 from cleaner.lines import Lines
 from cleaner.profiles import Profile
-from cleaner.web.metadata import byline_emails, json_ld_fields, meta_fields, title_tag
+from cleaner.web.metadata import byline_emails, json_ld_fields, meta_fields, title_tag, visible_dates
 
 BLOCKS = frozenset(
     [
@@ -105,6 +105,8 @@ def _page_metadata(root: html.HtmlElement, profile: Profile) -> Candidates:
         for field, values in fields.items():
             found.setdefault(field, []).extend((v, source) for v in values)
     found.setdefault("email", []).extend((e, "mailto") for e in byline_emails(root))
+    if not found.get("date"):  # the markup's own dates are cheaper to read and more exact
+        found.setdefault("date", []).extend((d, "visible-date") for d in visible_dates(root))
     return found
 
 
