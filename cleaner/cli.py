@@ -71,12 +71,22 @@ def _parser() -> argparse.ArgumentParser:
         help="json (one object, or an array) or jsonl; default: json for one page, jsonl for several",
     )
     clean.add_argument("--profile", metavar="NAME", help="use this profile for every page")
-    clean.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                       help=f"per-page time limit; a slower page becomes a `timeout` error record "
-                       f"(default {DEFAULT_TIMEOUT:g}; 0: none)")
-    clean.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1e6, metavar="MB",
-                       help=f"per-page size limit; a larger page becomes a `too-large` error record "
-                       f"(default {DEFAULT_MAX_BYTES / 1e6:g}; 0: none)")
+    clean.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"per-page time limit; a slower page becomes a `timeout` error record "
+        f"(default {DEFAULT_TIMEOUT:g}; 0: none)",
+    )
+    clean.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1e6,
+        metavar="MB",
+        help=f"per-page size limit; a larger page becomes a `too-large` error record "
+        f"(default {DEFAULT_MAX_BYTES / 1e6:g}; 0: none)",
+    )
     clean.set_defaults(run=_clean)
 
     profiles = sub.add_parser("profiles", help="list, show or document profiles")
@@ -106,8 +116,10 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
 def _results(args: argparse.Namespace, rulebook: Rulebook) -> Iterator[Result]:
     limits = Limits(timeout=args.timeout or None, max_bytes=int(args.max_size * 1e6) or None)
     for item in iter_pages(args.inputs, limits=limits):
-        yield item if isinstance(item, Result) else clean_or_fail(
-            item, rulebook, profile=args.profile, timeout=limits.timeout
+        yield (
+            item
+            if isinstance(item, Result)
+            else clean_or_fail(item, rulebook, profile=args.profile, timeout=limits.timeout)
         )
 
 

@@ -108,7 +108,10 @@ def _merge(source: Source, bases: list[_Merged]) -> _Merged:
     for base in reversed(bases):
         html.update(base.html)
     for key, value in html_own.items():
-        html[key] = (*html.get(key, ()), *_as_list(value)) if key == "prune" else tuple(_as_list(value))
+        if key not in SELECTOR_KEYS:  # a setting (favor, second-opinion), not selectors
+            html[key] = (value,)
+        else:
+            html[key] = (*html.get(key, ()), *_as_list(value)) if key == "prune" else tuple(_as_list(value))
     main_text, main_text_from = _merge_main_text(source, bases)
     return _Merged(
         rules=rules,
@@ -146,6 +149,7 @@ def _compile(source: Source, merged: _Merged) -> Profile:
         publisher=merged.publisher,
         html=_selectors(source, merged.html),
         favor=merged.html.get("favor", ("balanced",))[0],
+        second_opinion=merged.html.get("second-opinion", (True,))[0],
         tests=tuple(source.data.get("tests") or ()),
         main_text=Settings.from_options(merged.main_text),
         main_text_from=merged.main_text_from or source.name,

@@ -34,6 +34,7 @@ class Profile:
     publisher: str | None = None
     html: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # key -> compiled Selectors
     favor: str = "balanced"  # html.favor: what trafilatura favours when there is no html.body
+    second_opinion: bool = True  # html.second-opinion: trafilatura's readability/jusText comparison
     tests: tuple[dict[str, Any], ...] = ()
     main_text: Settings = field(default_factory=Settings)  # the generic main-text stage
     main_text_from: str = ""  # the profile whose `main-text.enabled` applies

@@ -67,6 +67,11 @@ def profile_schema() -> dict[str, Any]:
                         "enum": ["balanced", "precision", "recall"],
                         "description": "Without `body`: what trafilatura's main-text extraction favours.",
                     },
+                    "second-opinion": {
+                        "type": "boolean",
+                        "description": "Without `body`: let trafilatura compare its text with readability's and "
+                        "jusText's (slower; default true).",
+                    },
                 },
             },
             "rules": {

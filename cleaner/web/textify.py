@@ -50,7 +50,7 @@ def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> 
     if body:
         blocks = [line for el in body for line in block_lines(el)]
     else:
-        blocks = _trafilatura(root, url, metadata, profile.favor).splitlines()
+        blocks = _trafilatura(root, url, metadata, profile.favor, fast=not profile.second_opinion).splitlines()
     return Document(Lines.from_text("\n\n".join(blocks)), url, metadata, pruned)
 
 
@@ -69,16 +69,21 @@ def block_lines(element: html.HtmlElement) -> list[str]:
     return lines
 
 
-def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates, favor: str) -> str:
+def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates, favor: str, *, fast: bool) -> str:
     """trafilatura's main text; its metadata only for what the page's own markup left open
     (reading metadata costs as much again as extracting the text)."""
     result = trafilatura.bare_extraction(
-        root, url=url, include_comments=False, favor_precision=favor == "precision", favor_recall=favor == "recall"
+        root,
+        url=url,
+        include_comments=False,
+        favor_precision=favor == "precision",
+        favor_recall=favor == "recall",
+        fast=fast,
     )
     if favor == "precision" and len(((result and result.text) or "").split()) < _TOO_SHORT:
         # precision mode can keep almost nothing of a page whose article it did not trust:
         # then the balanced extraction is the better guess (costs a second pass on few pages)
-        balanced = trafilatura.bare_extraction(root, url=url, include_comments=False)
+        balanced = trafilatura.bare_extraction(root, url=url, include_comments=False, fast=fast)
         if balanced is not None and len((balanced.text or "").split()) > len(((result and result.text) or "").split()):
             result = balanced
     if not all(metadata.get(field) for field in ("author", "date")):
