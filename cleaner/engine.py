@@ -68,6 +68,8 @@ def clean_or_fail(
         return Result.failed(page.source, exc.kind, str(exc), page.url)
     except RecursionError:
         return Result.failed(page.source, "too-deep", "the page nests too deeply to be read", page.url)
+    except Exception as exc:  # noqa: BLE001 - a batch never dies on one page: the record says why
+        return Result.failed(page.source, "internal", f"{type(exc).__name__}: {exc}", page.url)
 
 
 def mark(profile: Profile, lines: Lines) -> Iterable[Edit]:

@@ -81,3 +81,22 @@ def test_stdin_is_one_page(capsys, monkeypatch) -> None:
     record = json.loads(capsys.readouterr().out)
     assert record["source"] == "<stdin>"
     assert "café" in record["text"]
+
+
+def test_an_unexpected_failure_is_a_record_and_the_batch_goes_on(tmp_path: Path, capsys, monkeypatch) -> None:
+    import cleaner.engine
+
+    real = cleaner.engine.extract_fields
+
+    def flaky(profile, doc, swept):
+        if "explode" in doc.lines.texts[0]:
+            raise ValueError("a bug somewhere below")
+        return real(profile, doc, swept)
+
+    monkeypatch.setattr(cleaner.engine, "extract_fields", flaky)
+    (tmp_path / "a.txt").write_text("explode\n" + ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["clean", str(tmp_path)]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records[0]["error"] == {"kind": "internal", "message": "ValueError: a bug somewhere below"}
+    assert "café reopened" in records[1]["text"]
