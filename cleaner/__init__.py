@@ -15,8 +15,9 @@ from cleaner.engine import clean_or_fail
 from cleaner.errors import CleanerError, PageError, ProfileError
 from cleaner.limits import Limits
 from cleaner.page import Page
+from cleaner.pages import make_page
 from cleaner.profiles import Rulebook, load_rulebook
-from cleaner.readers import iter_pages, make_page
+from cleaner.readers import iter_pages
 from cleaner.result import Result
 
 __all__ = [

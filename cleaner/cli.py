@@ -9,10 +9,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
 from cleaner.check.commands import add_commands
+from cleaner.dumps.jsonl import Fields, is_jsonl
+from cleaner.dumps.warc import is_warc
 from cleaner.engine import clean_or_fail
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
@@ -71,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
         help="json (one object, or an array) or jsonl; default: json for one page, jsonl for several",
     )
     clean.add_argument("--profile", metavar="NAME", help="use this profile for every page")
+    for field, what in (("url", "URL"), ("html", "HTML"), ("text", "text"), ("id", "id")):
+        clean.add_argument(
+            f"--{field}-field",
+            metavar="KEY",
+            help=f"JSON Lines: the key that holds the page's {what} (default: the first of "
+            f"{', '.join(getattr(Fields(), field))})",
+        )
     clean.add_argument(
         "--timeout",
         type=float,
@@ -102,7 +112,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
-    single = len(args.inputs) == 1 and (args.inputs[0] == STDIN or os.path.isfile(args.inputs[0]))
+    single = len(args.inputs) == 1 and (
+        args.inputs[0] == STDIN
+        or (os.path.isfile(args.inputs[0]) and not is_jsonl(Path(args.inputs[0])) and not is_warc(Path(args.inputs[0])))
+    )
     fmt = args.format or ("json" if single else "jsonl")
     failed = 0
     with _output(args.output) as stream:
@@ -115,7 +128,8 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
 
 def _results(args: argparse.Namespace, rulebook: Rulebook) -> Iterator[Result]:
     limits = Limits(timeout=args.timeout or None, max_bytes=int(args.max_size * 1e6) or None)
-    for item in iter_pages(args.inputs, limits=limits):
+    chosen = {f: (getattr(args, f"{f}_field"),) for f in ("url", "html", "text", "id") if getattr(args, f"{f}_field")}
+    for item in iter_pages(args.inputs, limits=limits, fields=replace(Fields(), **chosen)):
         yield (
             item
             if isinstance(item, Result)

@@ -44,6 +44,7 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
         trace["pruned"] = list(doc.pruned)
     return Result(  # 8. the record
         source=page.source,
+        id=page.id,
         url=url,
         profile=chosen.name,
         title=fields.title,
@@ -65,11 +66,11 @@ def clean_or_fail(
         with time_limit(timeout):
             return clean_page(page, rulebook, profile=profile)
     except PageError as exc:
-        return Result.failed(page.source, exc.kind, str(exc), page.url)
+        return Result.failed(page.source, exc.kind, str(exc), page.url, page.id)
     except RecursionError:
-        return Result.failed(page.source, "too-deep", "the page nests too deeply to be read", page.url)
+        return Result.failed(page.source, "too-deep", "the page nests too deeply to be read", page.url, page.id)
     except Exception as exc:  # noqa: BLE001 - a batch never dies on one page: the record says why
-        return Result.failed(page.source, "internal", f"{type(exc).__name__}: {exc}", page.url)
+        return Result.failed(page.source, "internal", f"{type(exc).__name__}: {exc}", page.url, page.id)
 
 
 def mark(profile: Profile, lines: Lines) -> Iterable[Edit]:

@@ -16,3 +16,4 @@ class Page:
     text: str = ""
     url: str | None = None
     html: str | None = None
+    id: str | None = None  # the record's own id in a dump (JSON Lines, WARC), passed through

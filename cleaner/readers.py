@@ -1,4 +1,4 @@
-"""Inputs to pages: files, folders (recursively), gzip, standard input.
+"""Inputs to pages: files, folders (recursively), gzip, JSON Lines and WARC dumps, standard input.
 
 Every input yields pages or error records, never an exception: a batch goes on past a bad file.
 """
@@ -13,31 +13,41 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from cleaner.decoding import decode
+from cleaner.dumps.jsonl import JSONL_SUFFIXES, Fields, is_jsonl, read_jsonl
+from cleaner.dumps.warc import Skipped, is_warc, read_warc
 from cleaner.errors import PageError
 from cleaner.limits import Limits
 from cleaner.page import Page
+from cleaner.pages import make_page
 from cleaner.result import Result
-from cleaner.web.decode import decode_html
-from cleaner.web.sniff import HTML_SUFFIXES, looks_like_html
+from cleaner.web.sniff import HTML_SUFFIXES
 
 #: Suffixes a folder walk picks up; a file named on the command line is read whatever its suffix.
-PAGE_SUFFIXES = frozenset({".txt", ".text", *HTML_SUFFIXES})
+PAGE_SUFFIXES = frozenset({".txt", ".text", *HTML_SUFFIXES, *JSONL_SUFFIXES, ".warc", ".arc"})
 STDIN = "-"
 
 
 def iter_pages(
-    inputs: Sequence[str], *, stdin: BinaryIO | None = None, limits: Limits = Limits()
+    inputs: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    limits: Limits = Limits(),
+    fields: Fields = Fields(),
+    skipped: Skipped | None = None,
 ) -> Iterator[Page | Result]:
-    """Pages of each input in order; unreadable ones become error records."""
+    """Pages of each input in order; unreadable ones become error records. WARC records that
+    are not HTML responses are counted in `skipped`."""
     for name in inputs:
         if name == STDIN:
             yield _page("<stdin>", lambda: (stdin or sys.stdin.buffer).read(), limits)
-        elif os.path.isdir(name):
-            for path in walk(Path(name)):
+            continue
+        for path in walk(Path(name)) if os.path.isdir(name) else [Path(name)]:
+            if is_jsonl(path):
+                yield from read_jsonl(path, fields, limits)
+            elif is_warc(path):
+                yield from read_warc(path, limits, skipped)
+            else:
                 yield read_file(path, limits)
-        else:
-            yield read_file(Path(name), limits)
 
 
 def walk(folder: Path) -> Iterator[Path]:
@@ -46,7 +56,7 @@ def walk(folder: Path) -> Iterator[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root, name)
-            suffix = Path(name[:-3]).suffix if name.endswith(".gz") else path.suffix
+            suffix = Path(name[:-3] if name.endswith(".gz") else name[:-4] if name.endswith(".zst") else name).suffix
             if not name.startswith(".") and suffix.lower() in PAGE_SUFFIXES:
                 yield path
 
@@ -62,21 +72,6 @@ def read_file(path: Path, limits: Limits = Limits()) -> Page | Result:
         return path.read_bytes()
 
     return _page(str(path), load, limits)
-
-
-def make_page(source: str, content: bytes | str, url: str | None = None, limits: Limits = Limits()) -> Page:
-    """A page from raw content: HTML when its markup says so (whatever the file is called), else text.
-
-    Raises PageError when the content is empty, binary, undecodable or over the size limit.
-    """
-    limits.check_size(len(content))
-    if looks_like_html(content):
-        markup = content if isinstance(content, str) else decode_html(content)
-        return Page(source=source, html=markup, url=url)
-    text = content if isinstance(content, str) else decode(content)
-    if not text.strip():
-        raise PageError("empty", "the page is empty")
-    return Page(source=source, text=text, url=url)
 
 
 def _page(source: str, load, limits: Limits) -> Page | Result:

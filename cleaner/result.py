@@ -21,6 +21,7 @@ class Result:
     text: str = ""
     trace: dict[str, Any] = field(default_factory=dict)
     error: dict[str, str] | None = None
+    id: str | None = None  # the input record's id, when the dump gave one
 
     @property
     def author(self) -> str | None:
@@ -31,16 +32,16 @@ class Result:
         return self.error is None
 
     @classmethod
-    def failed(cls, source: str, kind: str, message: str, url: str | None = None) -> Result:
-        return cls(source=source, url=url, error={"kind": kind, "message": message})
+    def failed(cls, source: str, kind: str, message: str, url: str | None = None, id: str | None = None) -> Result:
+        return cls(source=source, url=url, error={"kind": kind, "message": message}, id=id)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record, keys in a fixed order."""
+        head = {"source": self.source, **({"id": self.id} if self.id is not None else {}), "url": self.url}
         if self.error is not None:
-            return {"source": self.source, "url": self.url, "error": dict(self.error)}
+            return {**head, "error": dict(self.error)}
         return {
-            "source": self.source,
-            "url": self.url,
+            **head,
             "profile": self.profile,
             "title": self.title,
             "author": self.author,

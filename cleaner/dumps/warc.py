@@ -1,0 +1,94 @@
+"""WARC files (`.warc`, `.warc.gz`, as Common Crawl ships them), read with warcio.
+
+HTML `response` records become pages with the record's target URI and id; every other record
+is skipped and counted. A truncated or damaged file gives the pages before the damage and one
+error record for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+
+from cleaner.errors import PageError
+from cleaner.limits import Limits
+from cleaner.page import Page
+from cleaner.pages import make_page
+from cleaner.result import Result
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+@dataclass
+class Skipped:
+    """Records that are not HTML responses, counted by WARC type (or `non-html`)."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str) -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def read_warc(path: Path, limits: Limits = Limits(), skipped: Skipped | None = None) -> Iterator[Page | Result]:
+    """Each HTML response of the file as a page (or an error record), in file order."""
+    skipped = skipped if skipped is not None else Skipped()
+    number = 0
+    try:
+        with path.open("rb") as stream:
+            for number, record in enumerate(ArchiveIterator(stream), 1):  # noqa: B007 - used after the loop
+                source = f"{path}#{number}"
+                kind = _kind(record)
+                body = _read(record, limits) if kind == "html" else _read(record, Limits(max_bytes=None))
+                if _truncated(record):
+                    yield Result.failed(source, "read", f"the WARC file ends inside record {number}: truncated")
+                    return
+                if kind != "html":
+                    skipped.add(kind)
+                    continue
+                yield _page(source, record, body, limits)
+    except Exception as exc:  # noqa: BLE001 - warcio, gzip or OS errors: one record, not a crash
+        yield Result.failed(f"{path}#{number + 1}", "read", f"the WARC file is damaged after record {number}: {exc}")
+
+
+def _kind(record) -> str:
+    """`html` for an HTML response; else the WARC type, or `non-html` for other responses."""
+    if record.rec_type != "response":
+        return record.rec_type
+    content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+    return "html" if "html" in content_type.lower() else "non-html"
+
+
+def _read(record, limits: Limits) -> bytes | None:
+    """The payload, or None when it is over the size limit (the rest is read and dropped)."""
+    stream = record.content_stream()
+    body = stream.read(limits.max_bytes + 1) if limits.max_bytes else stream.read()
+    if limits.max_bytes and len(body) > limits.max_bytes:
+        while stream.read(1 << 20):
+            pass
+        return None
+    return body
+
+
+def _truncated(record) -> bool:
+    """A record whose declared length was not all there, or a response with no content at all."""
+    return getattr(record.raw_stream, "limit", 0) > 0 or (record.rec_type == "response" and not record.length)
+
+
+def _page(source: str, record, body: bytes | None, limits: Limits) -> Page | Result:
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    record_id = record.rec_headers.get_header("WARC-Record-ID")
+    if body is None:
+        return Result.failed(
+            source, "too-large", f"the page is over the limit of {limits.max_bytes:,} bytes", url, record_id
+        )
+    try:
+        return make_page(source, body, url, limits, id=record_id)
+    except PageError as exc:
+        return Result.failed(source, exc.kind, str(exc), url, record_id)

@@ -1,0 +1,27 @@
+"""Raw content to a Page: HTML or text by what the content is, decoded, within the size limit."""
+
+from __future__ import annotations
+
+from cleaner.decoding import decode
+from cleaner.errors import PageError
+from cleaner.limits import Limits
+from cleaner.page import Page
+from cleaner.web.decode import decode_html
+from cleaner.web.sniff import looks_like_html
+
+
+def make_page(
+    source: str, content: bytes | str, url: str | None = None, limits: Limits = Limits(), *, id: str | None = None
+) -> Page:
+    """A page from raw content: HTML when its markup says so (whatever the file is called), else text.
+
+    Raises PageError when the content is empty, binary, undecodable or over the size limit.
+    """
+    limits.check_size(len(content))
+    if looks_like_html(content):
+        markup = content if isinstance(content, str) else decode_html(content)
+        return Page(source=source, html=markup, url=url, id=id)
+    text = content if isinstance(content, str) else decode(content)
+    if not text.strip():
+        raise PageError("empty", "the page is empty")
+    return Page(source=source, text=text, url=url, id=id)

@@ -1,0 +1,127 @@
+"""Dumps of many pages: JSON Lines (plain, gzip, Zstandard) and WARC, with nothing lost."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+import zstandard
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from cleaner.cli import main
+
+PROSE = "The council met on Monday and approved the plan after a long debate about the budget and the library."
+HTML = f"<html><body><article><p>{PROSE}</p><p>It takes effect in July, officials said.</p></article></body></html>"
+
+
+def run(capsys, *args: str) -> tuple[int, list[dict]]:
+    code = main(["clean", *args])
+    return code, [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def jsonl(records: list) -> str:
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
+
+
+RECORDS = [
+    {"id": "a1", "url": "https://example.com/a", "html": HTML},
+    "this line is not JSON",
+    {"doc_id": 7, "content": f"Headline\n{PROSE}"},
+    {"id": "a4", "title": "no page content"},
+    [1, 2],
+]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz", ".jsonl.zst"])
+def test_jsonl_every_line_is_a_record_in_order(tmp_path: Path, capsys, suffix: str) -> None:
+    data = jsonl(RECORDS).encode()
+    path = tmp_path / f"dump{suffix}"
+    compress = {".jsonl": bytes, ".jsonl.gz": gzip.compress, ".jsonl.zst": zstandard.ZstdCompressor().compress}
+    path.write_bytes(compress[suffix](data))
+    code, records = run(capsys, str(path))
+    assert code == 1
+    assert [r["source"] for r in records] == [f"{path}:{n}" for n in range(1, 6)]
+    assert [r.get("id") for r in records] == ["a1", None, "7", "a4", None]
+    assert [r.get("error", {}).get("kind") for r in records] == [None, "json", None, "no-content", "json"]
+    assert records[0]["url"] == "https://example.com/a" and PROSE in records[0]["text"]
+    assert PROSE in records[2]["text"]
+
+
+def test_jsonl_field_names_can_be_chosen(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text(jsonl([{"key": "k1", "link": "https://x.example/1", "markup": HTML, "html": "<p>not this</p>"}]))
+    code, [record] = run(capsys, str(path), "--html-field", "markup", "--id-field", "key", "--url-field", "link")
+    assert code == 0
+    assert (record["id"], record["url"]) == ("k1", "https://x.example/1")
+    assert PROSE in record["text"]
+
+
+def test_truncated_gzip_dump_keeps_the_records_before_the_damage(tmp_path: Path, capsys) -> None:
+    lines = [{"id": f"r{n}", "text": f"Story {n}. {PROSE} {n * 7919}"} for n in range(400)]
+    data = gzip.compress(jsonl(lines).encode())
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    code, records = run(capsys, str(path))
+    assert code == 1
+    good, last = records[:-1], records[-1]
+    assert 0 < len(good) < 400 and all("error" not in r for r in good[:-1])
+    assert [r["id"] for r in good[:-1]] == [f"r{n}" for n in range(len(good) - 1)]
+    assert last["error"]["kind"] == "read" and "damaged" in last["error"]["message"]
+
+
+def warc(records: list[tuple[str, str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for kind, content_type, body in records:
+        if kind == "response":
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                "https://example.com/p", "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+            )
+        else:
+            record = writer.create_warc_record(
+                "https://example.com/p", kind, payload=io.BytesIO(body), length=len(body)
+            )
+        writer.write_record(record)
+    return out.getvalue()
+
+
+WARC_RECORDS = [
+    ("warcinfo", "", b"software: test"),
+    ("response", "text/html; charset=utf-8", HTML.encode()),
+    ("request", "", b"GET /p HTTP/1.1\r\n\r\n"),
+    ("response", "image/png", b"\x89PNG\r\n\x1a\n"),
+    ("response", "text/html", HTML.replace("Monday", "Tuesday").encode()),
+]
+
+
+def test_warc_html_responses_are_cleaned_and_the_rest_skipped(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc(WARC_RECORDS))
+    code, records = run(capsys, str(path))
+    assert code == 0
+    assert [r["source"] for r in records] == [f"{path}#2", f"{path}#5"]
+    assert all(r["url"] == "https://example.com/p" and r["id"].startswith("<urn:uuid:") for r in records)
+    assert "Monday" in records[0]["text"] and "Tuesday" in records[1]["text"]
+
+
+def test_truncated_warc_keeps_the_records_before_the_damage(tmp_path: Path, capsys) -> None:
+    data = warc(WARC_RECORDS)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(data[: len(data) - 60])
+    code, records = run(capsys, str(path))
+    assert code == 1
+    assert records[0]["source"] == f"{path}#2" and PROSE in records[0]["text"]
+    assert records[-1]["error"]["kind"] == "read" and "truncated" in records[-1]["error"]["message"]
+    assert len(records) == 2
+
+
+def test_folder_walk_finds_dumps(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.jsonl").write_text(jsonl([{"text": PROSE}]))
+    (tmp_path / "b.warc.gz").write_bytes(warc(WARC_RECORDS[:2]))
+    code, records = run(capsys, str(tmp_path))
+    assert code == 0 and [Path(r["source"]).name for r in records] == ["a.jsonl:1", "b.warc.gz#2"]
