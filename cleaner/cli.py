@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
 
 from cleaner.check.commands import add_commands
 from cleaner.dumps.jsonl import Fields, is_jsonl
@@ -20,7 +17,7 @@ from cleaner.engine import clean_or_fail
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits
-from cleaner.output import FORMATS, write
+from cleaner.output import FORMATS, open_output, write
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.profiles.schema import profile_schema
 from cleaner.readers import STDIN, iter_pages
@@ -118,7 +115,7 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     )
     fmt = args.format or ("json" if single else "jsonl")
     failed = 0
-    with _output(args.output) as stream:
+    with open_output(args.output) as stream:
         for result in write(_results(args, rulebook), stream, fmt=fmt, single=single):
             if not result.ok:
                 failed += 1
@@ -135,24 +132,6 @@ def _results(args: argparse.Namespace, rulebook: Rulebook) -> Iterator[Result]:
             if isinstance(item, Result)
             else clean_or_fail(item, rulebook, profile=args.profile, timeout=limits.timeout)
         )
-
-
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file written beside its target and renamed into place when complete."""
-    if path is None or path == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            yield stream
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _list(args: argparse.Namespace, rulebook: Rulebook) -> int:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import io
 import json
+import os
+import sys
+import tempfile
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import IO
 
 from cleaner.result import Result
@@ -36,3 +43,40 @@ def write(results: Iterable[Result], stream: IO[str], *, fmt: str, single: bool)
             stream.write(("," if n else "") + "\n" + dumps(result))
             yield result
         stream.write("\n]\n")
+
+
+@contextlib.contextmanager
+def open_output(path: str | None) -> Iterator[IO[str]]:
+    """stdout (None or `-`), or a file compressed by its suffix (`.gz`, `.zst`) that is written
+    beside its target and renamed into place only when complete: a killed run leaves no half file."""
+    if path is None or path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as raw, _text_writer(raw, target.suffix) as stream:
+            yield stream
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def _text_writer(raw: IO[bytes], suffix: str) -> Iterator[IO[str]]:
+    if suffix == ".gz":
+        with gzip.GzipFile(fileobj=raw, mode="wb") as packed, io.TextIOWrapper(packed, encoding="utf-8") as text:
+            yield text
+    elif suffix == ".zst":
+        import zstandard
+
+        with (
+            zstandard.ZstdCompressor().stream_writer(raw, closefd=False) as packed,
+            io.TextIOWrapper(packed, encoding="utf-8") as text,
+        ):
+            yield text
+    else:
+        with io.TextIOWrapper(raw, encoding="utf-8") as text:
+            yield text

@@ -89,3 +89,18 @@ def test_python_dash_m_and_library_agree() -> None:
     assert proc.returncode == 0, proc.stderr
     [expected] = cleaner.clean_file(SEED)
     assert json.loads(proc.stdout) == expected.to_dict()
+
+
+def test_output_compressed_by_suffix(tmp_path: Path, capsys) -> None:
+    import gzip
+
+    import zstandard
+
+    def unzstd(data: bytes) -> bytes:  # a streamed frame does not state its size
+        return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+
+    for suffix, unpack in ((".gz", gzip.decompress), (".zst", unzstd)):
+        target = tmp_path / f"out.jsonl{suffix}"
+        assert main(["clean", str(ROOT / "samples"), "-o", str(target)]) == 0
+        lines = unpack(target.read_bytes()).decode("utf-8").splitlines()
+        assert [json.loads(line)["source"] for line in lines] == [str(p) for p in sample_paths()]
