@@ -13,11 +13,11 @@ from pathlib import Path
 from cleaner.check.commands import add_commands
 from cleaner.dumps.jsonl import Fields, is_jsonl
 from cleaner.dumps.warc import is_warc
-from cleaner.engine import clean_or_fail
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits
 from cleaner.output import FORMATS, open_output, write
+from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.profiles.schema import profile_schema
 from cleaner.readers import STDIN, iter_pages
@@ -71,6 +71,14 @@ def _parser() -> argparse.ArgumentParser:
         help="json (one object, or an array) or jsonl; default: json for one page, jsonl for several",
     )
     clean.add_argument("--profile", metavar="NAME", help="use this profile for every page")
+    clean.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        metavar="N",
+        help=f"worker processes; records stay in input order (default: all cores, {default_jobs()})",
+    )
     for field, what in (("url", "URL"), ("html", "HTML"), ("text", "text"), ("id", "id")):
         clean.add_argument(
             f"--{field}-field",
@@ -126,12 +134,10 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
 def _results(args: argparse.Namespace, rulebook: Rulebook) -> Iterator[Result]:
     limits = Limits(timeout=args.timeout or None, max_bytes=int(args.max_size * 1e6) or None)
     chosen = {f: (getattr(args, f"{f}_field"),) for f in ("url", "html", "text", "id") if getattr(args, f"{f}_field")}
-    for item in iter_pages(args.inputs, limits=limits, fields=replace(Fields(), **chosen)):
-        yield (
-            item
-            if isinstance(item, Result)
-            else clean_or_fail(item, rulebook, profile=args.profile, timeout=limits.timeout)
-        )
+    pages = iter_pages(args.inputs, limits=limits, fields=replace(Fields(), **chosen))
+    yield from clean_all(
+        pages, rulebook, rule_dirs=args.rules, profile=args.profile, timeout=limits.timeout, jobs=args.jobs
+    )
 
 
 def _list(args: argparse.Namespace, rulebook: Rulebook) -> int:

@@ -104,3 +104,18 @@ def test_output_compressed_by_suffix(tmp_path: Path, capsys) -> None:
         assert main(["clean", str(ROOT / "samples"), "-o", str(target)]) == 0
         lines = unpack(target.read_bytes()).decode("utf-8").splitlines()
         assert [json.loads(line)["source"] for line in lines] == [str(p) for p in sample_paths()]
+
+
+def test_jobs_give_the_same_records_in_the_same_order(tmp_path: Path, capsys) -> None:
+    samples = sample_paths()
+    for n in range(80):  # enough pages to start the pool
+        source = samples[n % len(samples)]
+        (tmp_path / f"{n:03d}{source.suffix}").write_bytes(source.read_bytes())
+    (tmp_path / "040-broken.txt").write_bytes(b"\x00\x01binary\x00")
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["clean", str(tmp_path), "--jobs", jobs]) == 1
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    records = [json.loads(line) for line in outputs[1].splitlines()]
+    assert len(records) == 81 and records[40]["error"]["kind"] == "binary"
