@@ -20,6 +20,7 @@ from cleaner.output import FORMATS, open_output, write
 from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.profiles.schema import profile_schema
+from cleaner.progress import Tally
 from cleaner.readers import STDIN, iter_pages
 from cleaner.result import Result
 
@@ -72,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("--profile", metavar="NAME", help="use this profile for every page")
     clean.add_argument(
+        "--progress", action="store_true", help="progress bar and summary on stderr even when it is not a terminal"
+    )
+    clean.add_argument(
         "-j",
         "--jobs",
         type=int,
@@ -122,19 +126,23 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
         or (os.path.isfile(args.inputs[0]) and not is_jsonl(Path(args.inputs[0])) and not is_warc(Path(args.inputs[0])))
     )
     fmt = args.format or ("json" if single else "jsonl")
-    failed = 0
+    tally = Tally()
+    show = args.progress or sys.stderr.isatty()
     with open_output(args.output) as stream:
-        for result in write(_results(args, rulebook), stream, fmt=fmt, single=single):
-            if not result.ok:
-                failed += 1
+        for result in write(
+            tally.count(_results(args, rulebook, tally), sys.stderr if show else None), stream, fmt=fmt, single=single
+        ):
+            if not result.ok and not show:
                 print(f"cleaner: {result.source}: {result.error['kind']}: {result.error['message']}", file=sys.stderr)
-    return EXIT_PAGE_FAILED if failed else EXIT_OK
+    if show:
+        print(tally.summary(), file=sys.stderr)
+    return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
 
 
-def _results(args: argparse.Namespace, rulebook: Rulebook) -> Iterator[Result]:
+def _results(args: argparse.Namespace, rulebook: Rulebook, tally: Tally) -> Iterator[Result]:
     limits = Limits(timeout=args.timeout or None, max_bytes=int(args.max_size * 1e6) or None)
     chosen = {f: (getattr(args, f"{f}_field"),) for f in ("url", "html", "text", "id") if getattr(args, f"{f}_field")}
-    pages = iter_pages(args.inputs, limits=limits, fields=replace(Fields(), **chosen))
+    pages = iter_pages(args.inputs, limits=limits, fields=replace(Fields(), **chosen), skipped=tally.skipped)
     yield from clean_all(
         pages, rulebook, rule_dirs=args.rules, profile=args.profile, timeout=limits.timeout, jobs=args.jobs
     )

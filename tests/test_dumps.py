@@ -125,3 +125,14 @@ def test_folder_walk_finds_dumps(tmp_path: Path, capsys) -> None:
     (tmp_path / "b.warc.gz").write_bytes(warc(WARC_RECORDS[:2]))
     code, records = run(capsys, str(tmp_path))
     assert code == 0 and [Path(r["source"]).name for r in records] == ["a.jsonl:1", "b.warc.gz#2"]
+
+
+def test_progress_summary_counts_add_up_to_the_input(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.jsonl").write_text(jsonl(RECORDS))
+    (tmp_path / "b.warc.gz").write_bytes(warc(WARC_RECORDS))
+    code = main(["clean", str(tmp_path), "--progress"])
+    captured = capsys.readouterr()
+    summary = captured.err.strip().splitlines()[-1]
+    assert code == 1 and len(captured.out.splitlines()) == 7
+    assert summary.startswith("cleaner: 7 pages, 4 cleaned, 3 failed (json 2, no-content 1), ")
+    assert "3 records skipped (non-html 1, request 1, warcinfo 1)" in summary

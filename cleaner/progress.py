@@ -1,0 +1,60 @@
+"""Counting a run: a progress bar while it goes (tqdm) and one summary line at the end."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO
+
+from cleaner.dumps.warc import Skipped
+from cleaner.result import Result
+
+
+@dataclass
+class Tally:
+    """Pages seen, cleaned, failed by kind, and records skipped; the counts add up to the input."""
+
+    skipped: Skipped = field(default_factory=Skipped)
+    pages: int = 0
+    failed: Counter = field(default_factory=Counter)
+    started: float = field(default_factory=time.monotonic)
+
+    def count(self, results: Iterable[Result], stream: IO[str] | None = None) -> Iterator[Result]:
+        """Pass the results on, counting them; with `stream`, show a progress bar on it."""
+        bar = None
+        if stream is not None:
+            from tqdm import tqdm
+
+            bar = tqdm(file=stream, unit=" pages", dynamic_ncols=True, mininterval=0.5)
+        try:
+            for result in results:
+                self.pages += 1
+                if not result.ok:
+                    self.failed[result.error["kind"]] += 1
+                if bar is not None:
+                    bar.update()
+                    if self.failed:
+                        bar.set_postfix(errors=sum(self.failed.values()), refresh=False)
+                yield result
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def summary(self) -> str:
+        """`cleaner: 20 pages, 19 cleaned, 1 failed (binary 1), 3 records skipped, 1.2 s`"""
+        failed = sum(self.failed.values())
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.failed.items()))
+        skipped = sum(self.skipped.counts.values())
+        parts = [
+            f"{self.pages} pages",
+            f"{self.pages - failed} cleaned",
+            f"{failed} failed" + (f" ({kinds})" if kinds else ""),
+        ]
+        if skipped:
+            parts.append(
+                f"{skipped} records skipped ({', '.join(f'{k} {n}' for k, n in sorted(self.skipped.counts.items()))})"
+            )
+        parts.append(f"{time.monotonic() - self.started:.1f} s")
+        return "cleaner: " + ", ".join(parts)
