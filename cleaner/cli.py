@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -16,7 +17,7 @@ from cleaner.dumps.warc import is_warc
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits
-from cleaner.output import FORMATS, open_output, write
+from cleaner.output import FORMATS, open_records, write
 from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.profiles.schema import profile_schema
@@ -73,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("--profile", metavar="NAME", help="use this profile for every page")
     clean.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run into the same -o FILE: no record lost, none written twice",
+    )
+    clean.add_argument(
         "--progress", action="store_true", help="progress bar and summary on stderr even when it is not a terminal"
     )
     clean.add_argument(
@@ -128,10 +134,12 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     fmt = args.format or ("json" if single else "jsonl")
     tally = Tally()
     show = args.progress or sys.stderr.isatty()
-    with open_output(args.output) as stream:
-        for result in write(
-            tally.count(_results(args, rulebook, tally), sys.stderr if show else None), stream, fmt=fmt, single=single
-        ):
+    if args.resume and (not args.output or args.output == "-" or fmt != "jsonl"):
+        print("cleaner: --resume needs -o FILE and JSON Lines output", file=sys.stderr)
+        return EXIT_USAGE
+    with open_records(args.output, resume=args.resume) as (stream, done):
+        results = _results(args, rulebook, tally, skip=done)
+        for result in write(tally.count(results, sys.stderr if show else None), stream, fmt=fmt, single=single):
             if not result.ok and not show:
                 print(f"cleaner: {result.source}: {result.error['kind']}: {result.error['message']}", file=sys.stderr)
     if show:
@@ -139,10 +147,11 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
 
 
-def _results(args: argparse.Namespace, rulebook: Rulebook, tally: Tally) -> Iterator[Result]:
+def _results(args: argparse.Namespace, rulebook: Rulebook, tally: Tally, *, skip: int = 0) -> Iterator[Result]:
     limits = Limits(timeout=args.timeout or None, max_bytes=int(args.max_size * 1e6) or None)
     chosen = {f: (getattr(args, f"{f}_field"),) for f in ("url", "html", "text", "id") if getattr(args, f"{f}_field")}
     pages = iter_pages(args.inputs, limits=limits, fields=replace(Fields(), **chosen), skipped=tally.skipped)
+    pages = itertools.islice(pages, skip, None)  # --resume: the records the output already holds
     yield from clean_all(
         pages, rulebook, rule_dirs=args.rules, profile=args.profile, timeout=limits.timeout, jobs=args.jobs
     )

@@ -80,3 +80,34 @@ def _text_writer(raw: IO[bytes], suffix: str) -> Iterator[IO[str]]:
     else:
         with io.TextIOWrapper(raw, encoding="utf-8") as text:
             yield text
+
+
+@contextlib.contextmanager
+def open_resumable(path: str) -> Iterator[tuple[IO[str], int]]:
+    """Continue an interrupted JSON Lines output: its complete records are kept, a half-written
+    last line is cut off, and new records are appended a line at a time (each flushed, so a
+    killed run loses at most the line it was writing). Gives the stream and how many records
+    the file already holds."""
+    target = Path(path)
+    if target.suffix in (".gz", ".zst"):
+        raise ValueError("--resume needs an uncompressed output file")
+    done = 0
+    if target.exists():
+        with target.open("rb+") as handle:
+            data = handle.read()
+            keep = data.rfind(b"\n") + 1
+            handle.truncate(keep)
+            done = data.count(b"\n", 0, keep)
+    with target.open("a", encoding="utf-8", buffering=1) as stream:
+        yield stream, done
+
+
+@contextlib.contextmanager
+def open_records(path: str | None, *, resume: bool = False) -> Iterator[tuple[IO[str], int]]:
+    """The output stream and how many records it already holds (0 unless `resume`)."""
+    if resume:
+        with open_resumable(path or "") as opened:
+            yield opened
+    else:
+        with open_output(path) as stream:
+            yield stream, 0
