@@ -119,3 +119,27 @@ def test_jobs_give_the_same_records_in_the_same_order(tmp_path: Path, capsys) ->
     assert outputs[0] == outputs[1]
     records = [json.loads(line) for line in outputs[1].splitlines()]
     assert len(records) == 81 and records[40]["error"]["kind"] == "binary"
+
+
+def test_a_dying_worker_takes_no_other_page_with_it(tmp_path: Path, capsys, monkeypatch) -> None:
+    import os
+
+    import cleaner.parallel
+
+    real = cleaner.parallel.clean_or_fail
+
+    def fragile(item, *args, **kwargs):  # runs in the (forked) worker: a crash nothing can catch
+        if "KILLS-ITS-WORKER" in item.text:
+            os._exit(1)
+        return real(item, *args, **kwargs)
+
+    monkeypatch.setattr(cleaner.parallel, "clean_or_fail", fragile)
+    text = (ROOT / "samples/example-news.com/2020-02-11-library-hours.txt").read_text(encoding="utf-8")
+    for n in range(60):
+        (tmp_path / f"{n:03d}.txt").write_text(text.replace("Sunday", f"Sunday {n}"), encoding="utf-8")
+    (tmp_path / "030.txt").write_text("KILLS-ITS-WORKER\n" + text, encoding="utf-8")
+    assert main(["clean", str(tmp_path), "--jobs", "2"]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [Path(r["source"]).name for r in records] == [f"{n:03d}.txt" for n in range(60)]
+    assert [n for n, r in enumerate(records) if "error" in r] == [30]
+    assert records[30]["error"]["kind"] == "worker-died"
