@@ -74,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("--profile", metavar="NAME", help="use this profile for every page")
     clean.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="ray: clean on a Ray cluster (local unless --ray-address), one JSON Lines shard per input file in -o DIR",
+    )
+    clean.add_argument("--ray-address", metavar="ADDR", help="a running Ray cluster: auto, ray://host:10001")
+    clean.add_argument(
         "--resume",
         action="store_true",
         help="continue an interrupted run into the same -o FILE: no record lost, none written twice",
@@ -127,6 +134,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    if args.engine == "ray":
+        return _clean_on_ray(args)
     single = len(args.inputs) == 1 and (
         args.inputs[0] == STDIN
         or (os.path.isfile(args.inputs[0]) and not is_jsonl(Path(args.inputs[0])) and not is_warc(Path(args.inputs[0])))
@@ -147,10 +156,38 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
 
 
-def _results(args: argparse.Namespace, rulebook: Rulebook, tally: Tally, *, skip: int = 0) -> Iterator[Result]:
-    limits = Limits(timeout=args.timeout or None, max_bytes=int(args.max_size * 1e6) or None)
+def _clean_on_ray(args: argparse.Namespace) -> int:
+    if not args.output or args.output == "-":
+        print("cleaner: --engine ray needs -o DIR (a folder, local or on a filesystem Ray reads)", file=sys.stderr)
+        return EXIT_USAGE
+    from cleaner.distributed import clean_with_ray
+
+    rows = clean_with_ray(
+        args.inputs,
+        args.output,
+        rule_dirs=args.rules,
+        profile=args.profile,
+        limits=_limits(args),
+        fields=_fields(args),
+        address=args.ray_address,
+    )
+    records, failed = sum(r["records"] for r in rows), sum(r["failed"] for r in rows)
+    print(f"cleaner: {len(rows)} files, {records} records, {failed} failed, shards in {args.output}", file=sys.stderr)
+    return EXIT_PAGE_FAILED if failed else EXIT_OK
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(timeout=args.timeout or None, max_bytes=int(args.max_size * 1e6) or None)
+
+
+def _fields(args: argparse.Namespace) -> Fields:
     chosen = {f: (getattr(args, f"{f}_field"),) for f in ("url", "html", "text", "id") if getattr(args, f"{f}_field")}
-    pages = iter_pages(args.inputs, limits=limits, fields=replace(Fields(), **chosen), skipped=tally.skipped)
+    return replace(Fields(), **chosen)
+
+
+def _results(args: argparse.Namespace, rulebook: Rulebook, tally: Tally, *, skip: int = 0) -> Iterator[Result]:
+    limits = _limits(args)
+    pages = iter_pages(args.inputs, limits=limits, fields=_fields(args), skipped=tally.skipped)
     pages = itertools.islice(pages, skip, None)  # --resume: the records the output already holds
     yield from clean_all(
         pages, rulebook, rule_dirs=args.rules, profile=args.profile, timeout=limits.timeout, jobs=args.jobs
