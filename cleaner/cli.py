@@ -22,7 +22,7 @@ from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.profiles.schema import profile_schema
 from cleaner.progress import Tally
-from cleaner.readers import STDIN, iter_pages
+from cleaner.readers import STDIN, count_pages, iter_pages
 from cleaner.result import Result
 
 EXIT_OK, EXIT_PAGE_FAILED, EXIT_USAGE = 0, 1, 2
@@ -148,7 +148,9 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
         return EXIT_USAGE
     with open_records(args.output, resume=args.resume) as (stream, done):
         results = _results(args, rulebook, tally, skip=done)
-        for result in write(tally.count(results, sys.stderr if show else None), stream, fmt=fmt, single=single):
+        total = count_pages(args.inputs) if show else None
+        counted = tally.count(results, sys.stderr if show else None, None if total is None else total - done)
+        for result in write(counted, stream, fmt=fmt, single=single):
             if not result.ok and not show:
                 print(f"cleaner: {result.source}: {result.error['kind']}: {result.error['message']}", file=sys.stderr)
     if show:

@@ -21,13 +21,16 @@ class Tally:
     failed: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
 
-    def count(self, results: Iterable[Result], stream: IO[str] | None = None) -> Iterator[Result]:
-        """Pass the results on, counting them; with `stream`, show a progress bar on it."""
+    def count(
+        self, results: Iterable[Result], stream: IO[str] | None = None, total: int | None = None
+    ) -> Iterator[Result]:
+        """Pass the results on, counting them; with `stream`, show a progress bar on it (with an
+        ETA when the `total` is known)."""
         bar = None
         if stream is not None:
             from tqdm import tqdm
 
-            bar = tqdm(file=stream, unit=" pages", dynamic_ncols=True, mininterval=0.5)
+            bar = tqdm(file=stream, total=total, unit=" pages", dynamic_ncols=True, mininterval=0.5)
         try:
             for result in results:
                 self.pages += 1

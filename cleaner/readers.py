@@ -83,3 +83,17 @@ def _page(source: str, load, limits: Limits) -> Page | Result:
         return Result.failed(source, "read", "no such file or folder")
     except (OSError, EOFError, zlib.error) as exc:
         return Result.failed(source, "read", f"cannot read: {exc}")
+
+
+def count_pages(inputs: Sequence[str]) -> int | None:
+    """How many pages the inputs hold, when that is known without reading them: files and
+    folders of single pages (a dump or standard input makes it unknown)."""
+    total = 0
+    for name in inputs:
+        if name == STDIN:
+            return None
+        for path in walk(Path(name)) if os.path.isdir(name) else [Path(name)]:
+            if is_jsonl(path) or is_warc(path):
+                return None
+            total += 1
+    return total
