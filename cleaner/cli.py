@@ -130,6 +130,25 @@ def _parser() -> argparse.ArgumentParser:
     what.add_parser("schema", parents=[rules], help="the profile JSON Schema, for editors").set_defaults(run=_schema)
     what.add_parser("kinds", parents=[rules], help="the rule kinds' reference (Markdown)").set_defaults(run=_kinds)
     add_commands(sub, what, rules)  # check, explain, profiles new
+
+    learn = sub.add_parser("learn", parents=[rules], help="learn a site profile from many pages of the site")
+    learn.add_argument("inputs", nargs="+", metavar="DUMP", help="pages, folders, JSON Lines or WARC dumps")
+    learn.add_argument("--site", metavar="DOMAIN", help="all pages are of this site (else: grouped by URL host)")
+    learn.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the profile file (one site) or a folder (one file per site); default: stdout",
+    )
+    learn.add_argument("--min-pages", type=int, default=3, metavar="N", help="pages a line must stand on (default 3)")
+    learn.add_argument(
+        "--min-share",
+        type=float,
+        default=0.5,
+        metavar="F",
+        help="share of the site's pages a line must stand on (default 0.5)",
+    )
+    learn.set_defaults(run=_learn)
     return parser
 
 
@@ -215,6 +234,33 @@ def _show(args: argparse.Namespace, rulebook: Rulebook) -> int:
 
 def _schema(args: argparse.Namespace, rulebook: Rulebook) -> int:
     print(json.dumps(profile_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _learn(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    from cleaner.learn import learn_profiles
+
+    pages = (item for item in iter_pages(args.inputs) if not isinstance(item, Result))
+    learned = learn_profiles(
+        pages, site=args.site, min_pages=args.min_pages, min_share=args.min_share, rulebook=rulebook
+    )
+    if not learned:
+        print("cleaner: no pages with a known site: give --site DOMAIN", file=sys.stderr)
+        return EXIT_USAGE
+    target = Path(args.output) if args.output else None
+    for site, profile in learned.items():
+        print(f"cleaner: {site}: {len(profile.proposals)} rules from {profile.pages} pages", file=sys.stderr)
+        if target is None and len(learned) == 1:
+            sys.stdout.write(profile.yaml)
+        elif target is not None and (target.suffix in (".yaml", ".yml")) and len(learned) == 1:
+            if target.stem != site:
+                print(f"cleaner: a profile file is named by its site: {site}.yaml, not {target.name}", file=sys.stderr)
+                return EXIT_USAGE
+            target.write_text(profile.yaml, encoding="utf-8")
+        else:
+            folder = target or Path("rules")
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{site}.yaml").write_text(profile.yaml, encoding="utf-8")
     return EXIT_OK
 
 

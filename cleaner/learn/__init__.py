@@ -1,0 +1,80 @@
+"""`cleaner learn`: a candidate site profile from many pages of one site.
+
+learned = learn_profiles(pages)               # grouped by host, or all one site with site=
+learned["example.com"].yaml                   # a valid, commented profile to review
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from urllib.parse import urlsplit
+
+from cleaner.document import Document
+from cleaner.learn.propose import Proposal, propose
+from cleaner.learn.writer import profile_yaml
+from cleaner.lines import Lines
+from cleaner.page import Page
+from cleaner.profiles import Rulebook, load_rulebook
+from cleaner.web.metadata import page_url
+from cleaner.web.parse import parse_html
+from cleaner.web.textify import html_document
+
+__all__ = ["Learned", "learn_profiles", "page_lines"]
+
+
+@dataclass(frozen=True)
+class Learned:
+    """A learned profile: its site, the pages it came from, its rules and its YAML."""
+
+    site: str
+    pages: int
+    proposals: list[Proposal]
+    yaml: str
+
+
+def learn_profiles(
+    pages: Iterable[Page],
+    *,
+    site: str | None = None,
+    min_pages: int = 3,
+    min_share: float = 0.5,
+    rulebook: Rulebook | None = None,
+) -> dict[str, Learned]:
+    """One learned profile per site (the pages' host, or `site` for all); each is checked to
+    load as a valid profile before it is returned."""
+    book = rulebook or load_rulebook()
+    groups: dict[str, list[list[str]]] = defaultdict(list)
+    for page in pages:
+        lines, url = page_lines(page, book)
+        host = site or (urlsplit(url).hostname or "").removeprefix("www.") if url else site
+        if host:
+            groups[host].append(lines)
+    learned = {}
+    for host, site_pages in sorted(groups.items()):
+        proposals = propose(site_pages, min_pages=min_pages, min_share=min_share)
+        text = profile_yaml(host, len(site_pages), proposals)
+        _validate(host, text, book)
+        learned[host] = Learned(host, len(site_pages), proposals, text)
+    return learned
+
+
+def page_lines(page: Page, rulebook: Rulebook) -> tuple[list[str], str | None]:
+    """The non-blank lines the rules of a page's profile would see, and the page's URL."""
+    if page.html is None:
+        lines = Lines.from_text(page.text)
+        return [lines.texts[i] for i in lines.nonblank], page.url
+    root = parse_html(page.html)
+    url = page.url or page_url(root)
+    doc: Document = html_document(root, url, rulebook.get("_generic"))
+    return [doc.lines.texts[i] for i in doc.lines.nonblank], url
+
+
+def _validate(site: str, text: str, rulebook: Rulebook) -> None:
+    """Load the written profile with the real loader: a learned profile is always valid."""
+    with TemporaryDirectory() as folder:
+        Path(folder, f"{site}.yaml").write_text(text, encoding="utf-8")
+        load_rulebook([folder, *rulebook.dirs[:-1]]).get(site)

@@ -1,0 +1,47 @@
+"""A line's shape: the line with what varies from page to page (numbers, dates, emails, the
+names after "By") replaced by placeholders. Lines of one shape become one pattern, with named
+groups where the varying part is a field."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.extract.dates import _patterns as date_patterns
+
+EMAIL, DATE, NUM, NAME = "\x00EMAIL\x00", "\x00DATE\x00", "\x00NUM\x00", "\x00NAME\x00"
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_NUMBER = re.compile(r"\d+")
+_BYLINE_NAME = re.compile(r"^((?:by|von|par|por)\s+)([A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3})", re.IGNORECASE)
+_SPECIAL = re.compile(r"([.^$*+?{}\[\]\\|()])")  # re.escape, but spaces stay readable
+_PLACEHOLDERS = {
+    EMAIL: ("email", r"\S+@\S+?"),
+    DATE: ("date", r".+?"),
+    NUM: (None, r"\d+"),
+    NAME: ("author", r"[^|,•–—]+?"),
+}
+
+
+def shape(line: str) -> str:
+    """`Copyright 2019 Example` -> `Copyright <NUM> Example`; `By Jane Doe` -> `By <NAME>`."""
+    text = _EMAIL.sub(EMAIL, " ".join(line.split()))
+    for pattern in date_patterns():
+        text = pattern.sub(DATE, text)
+    text = _BYLINE_NAME.sub(lambda m: m.group(1) + NAME, text)
+    return _NUMBER.sub(NUM, text)
+
+
+def pattern_of(template: str) -> str:
+    """An anchored regex for a shape: literal text escaped, placeholders as groups (a field's
+    group named once, later ones plain)."""
+    parts, named = [], set()
+    for piece in re.split("(\x00[A-Z]+\x00)", template):
+        if piece in _PLACEHOLDERS:
+            field, regex = _PLACEHOLDERS[piece]
+            if field and field not in named:
+                named.add(field)
+                parts.append(f"(?P<{field}>{regex})")
+            else:
+                parts.append(f"(?:{regex})")
+        elif piece:
+            parts.append(_SPECIAL.sub(r"\\\1", piece))
+    return "^" + "".join(parts) + "$"

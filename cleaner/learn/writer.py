@@ -1,0 +1,44 @@
+"""A learned profile as YAML a person can review: every rule with its evidence as a comment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.learn.propose import Proposal, rule_id
+
+
+def quoted(text: str) -> str:
+    """A YAML single-quoted scalar (the profile convention for regexes)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def profile_yaml(site: str, pages: int, proposals: Sequence[Proposal], *, base: str = "_generic") -> str:
+    """The profile's text: header, match, and one commented rule per proposal."""
+    lines = [
+        f"# Learned by `cleaner learn` from {pages} page(s) of {site}: the lines below recur across its",
+        "# pages in stable places. Review each rule (its evidence is above it), then run `cleaner check`.",
+        f"profile: {site}",
+        f"extends: {base}",
+        "match:",
+        f"  domains: [{quoted(site)}]",
+    ]
+    if not proposals:
+        lines += ["# nothing recurs on enough pages to be proposed", "rules: {}"]
+        return "\n".join(lines) + "\n"
+    lines.append("rules:")
+    taken: set[str] = set()
+    for proposal in proposals:
+        examples = " | ".join(quoted(e[:80]) for e in proposal.examples)
+        lines += [
+            f"  # on {proposal.pages} of {pages} pages ({proposal.share:.0%}), {proposal.where}; e.g. {examples}",
+            f"  {rule_id(proposal, taken)}:",
+            f"    kind: {proposal.kind}",
+        ]
+        if proposal.scope != "anywhere":
+            lines += [f"    scope: {proposal.scope}", f"    window: {proposal.window}"]
+        elif proposal.kind != "drop-line":
+            lines += ["    scope: anywhere"]
+        lines.append(
+            f"    text: [{quoted(proposal.text)}]" if proposal.text else f"    pattern: {quoted(proposal.pattern)}"
+        )
+    return "\n".join(lines) + "\n"

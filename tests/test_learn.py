@@ -1,0 +1,74 @@
+"""`cleaner learn`: what recurs across a site's pages becomes rules; article text does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+import cleaner
+from cleaner.cli import main
+from cleaner.learn import learn_profiles
+from cleaner.page import Page
+from tests.site_maker import QUOTE, site_pages
+
+
+def learned_for(texts: list[str], **options) -> cleaner.learn.Learned:
+    pages = [Page(source=f"p{n}", text=t) for n, t in enumerate(texts)]
+    return learn_profiles(pages, site="lakeview-tribune.example", **options)["lakeview-tribune.example"]
+
+
+def test_a_made_up_site_gives_the_expected_rules() -> None:
+    learned = learned_for(site_pages(8))
+    profile = yaml.safe_load(learned.yaml)
+    rules = profile["rules"]
+    assert profile["extends"] == "_generic" and profile["match"]["domains"] == ["lakeview-tribune.example"]
+    texts = {t for r in rules.values() for t in r.get("text", [])}
+    patterns = {r["pattern"] for r in rules.values() if "pattern" in r}
+    by_kind = {kind: [r["text"] for r in rules.values() if r["kind"] == kind] for kind in ("cut-head", "cut-tail")}
+    # the menu above the headline and the share prompt, teasers and footer below the article
+    assert by_kind == {"cut-head": [["Lakeview Tribune"]], "cut-tail": [["Share this story"]]}
+    assert r"^Updated (?:\d+):(?:\d+) p\.m\.$" in patterns
+    assert r"^By (?P<author>[^|,•–—]+?) \| (?P<email>\S+@\S+?)$" in patterns  # the byline, as fields
+    assert "learned-by-name-email" in rules
+    assert all(not any(s in t for s in ("county board", "bakery")) for t in texts)
+    assert "# on 8 of 8 pages (100%)" in learned.yaml
+
+
+def test_the_learned_profile_cleans_an_unseen_page_of_the_site(tmp_path: Path) -> None:
+    pages = site_pages(9)
+    learned = learned_for(pages[:8])
+    (tmp_path / "lakeview-tribune.example.yaml").write_text(learned.yaml, encoding="utf-8")
+    book = cleaner.load_rulebook([tmp_path])
+    result = cleaner.clean(pages[8], profile="lakeview-tribune.example", rules=book)
+    assert "Related coverage" not in result.text and "Copyright" not in result.text
+    assert "Skip to content" not in result.text and "Updated" not in result.text
+    assert result.author and result.email and result.email.endswith("@lakeview-tribune.example")
+    body = [line for line in pages[8].splitlines()[9:15]]
+    assert all(sentence in result.text for sentence in body)
+
+
+def test_a_recurring_quote_inside_articles_is_not_learned() -> None:
+    learned = learned_for(site_pages(10, quote_on=(1, 4, 6, 8)))  # in 40% of the articles, mid-page
+    assert QUOTE not in learned.yaml
+    loose = learned_for(site_pages(10, quote_on=(1, 4, 6, 8)), min_share=0.3)
+    assert QUOTE not in loose.yaml  # even above the share: it stands mid-page and reads as prose
+
+
+def test_a_one_page_dump_proposes_nothing() -> None:
+    learned = learned_for(site_pages(1), min_pages=1, min_share=0.0)
+    assert learned.proposals == [] and yaml.safe_load(learned.yaml)["rules"] == {}
+
+
+def test_cli_writes_a_valid_profile_that_check_accepts(tmp_path: Path, capsys) -> None:
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    for n, text in enumerate(site_pages(6)):
+        (dump / f"{n}.txt").write_text(text, encoding="utf-8")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    target = rules / "lakeview-tribune.example.yaml"
+    assert main(["learn", str(dump), "--site", "lakeview-tribune.example", "-o", str(target)]) == 0
+    assert "rules from 6 pages" in capsys.readouterr().err
+    assert main(["profiles", "show", "lakeview-tribune.example", "--rules", str(rules)]) == 0
+    assert main(["learn", str(dump), "--site", "lakeview-tribune.example", "-o", str(tmp_path / "x.yaml")]) == 2
