@@ -5,23 +5,24 @@ from __future__ import annotations
 
 import random
 
-SENTENCES = [
-    "The county board met on Tuesday to weigh a proposal that has divided residents for months.",
-    "Officials said the plan would be paid for by a mix of state grants and local fees.",
-    "Several business owners told the board they feared the construction would keep customers away.",
-    "A spokesperson for the transit agency said ridership had recovered faster than expected.",
-    "The school district expects enrollment to fall slightly over the next five years.",
-    "Volunteers spent the weekend clearing debris from the river trail after the storm.",
-    "The mayor's office did not respond to several requests for comment on Wednesday.",
-    "Police said the intersection would remain closed while crews repaired the signal.",
-    "Farmers in the valley have struggled with a late frost that damaged early crops.",
-    "The library will extend its weekend hours starting next month, the director said.",
-    "Residents packed the hearing, and many stayed past midnight to speak during public comment.",
-    "The state auditor found that the agency had not tracked the spending as required.",
-    "A new bakery on Main Street has drawn long lines since it opened in the spring.",
-    "The hospital plans to add forty beds to its emergency department by next year.",
-    "Engineers warned that the bridge would need a full replacement within a decade.",
-]
+SUBJECTS = ["The county board", "A spokesperson for the transit agency", "The school district", "Volunteers",
+            "The mayor's office", "Police", "Farmers in the valley", "The library director", "Residents",
+            "The state auditor", "A local baker", "The hospital", "Engineers", "The parks department"]
+ACTIONS = ["said on Tuesday that", "warned in a statement that", "told reporters that", "argued at the hearing that",
+           "confirmed late Wednesday that", "wrote in a letter that", "acknowledged on Friday that"]
+CLAIMS = ["the plan would be paid for by state grants", "the bridge would need repairs within a decade",
+          "ridership had recovered faster than expected", "the hours would be extended next month",
+          "the frost had damaged early crops", "the intersection would stay closed", "the budget gap was narrowing",
+          "forty beds would be added by next year", "the trail would reopen before summer",
+          "the audit had found missing records", "enrollment would fall slightly", "the new rules were too strict"]
+ENDINGS = ["after months of debate", "despite objections from neighbors", "according to a draft report",
+           "before a packed meeting", "in a brief interview", "as the deadline approached", "without giving details"]
+
+
+def _sentence(rng: random.Random) -> str:
+    return f"{rng.choice(SUBJECTS)} {rng.choice(ACTIONS)} {rng.choice(CLAIMS)}, {rng.choice(ENDINGS)}."
+
+
 NAMES = ["Jane Doe", "Carlos Ruiz", "Mei Chen", "Omar Haddad", "Anna Kowalski", "Liam Byrne"]
 HEADLINES = [
     "Council delays vote on parking plan", "Robotics team heads to state finals", "Storm knocks out power",
@@ -37,7 +38,7 @@ def site_pages(count: int, *, seed: int = 7, quote_on: tuple[int, ...] = ()) -> 
     pages = []
     for n in range(count):
         name = NAMES[n % len(NAMES)]
-        article = rng.sample(SENTENCES, 6)
+        article = [_sentence(rng) for _ in range(6)]
         if n in quote_on:
             article.insert(3, QUOTE)
         related = rng.sample(HEADLINES, 3)

@@ -1,11 +1,12 @@
 """Find what recurs across a site's pages in stable places, and propose rules for it.
 
 A line (or a line shape: the same text but for numbers, dates, emails, names after "By") that
-stands on at least `min_pages` pages and a `min_share` of them, in the page's head or tail,
-is chrome. A line that recurs in the middle of pages, or reads like a sentence, must clear a
-much higher share: article text that merely repeats (a recurring quote) is not chrome. A
-constant tail line followed on most pages by short, varying lines (related links, teasers)
-becomes a cut-tail marker; a constant head line preceded by such lines, a cut-head marker.
+stands on at least `min_pages` pages and a `min_share` of them is chrome, unless it stands
+inside the article: each page's article is the span from its first to its last sentence-like
+line that no other page has, and a line found inside that span on more than a quarter of its
+pages is article text that merely repeats (a recurring quote), never a rule. A constant line
+after the article followed on most pages by short, varying lines (related links, teasers)
+becomes a cut-tail marker; a constant line before it preceded by such lines, a cut-head marker.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from dataclasses import dataclass, field
 from cleaner.learn.shapes import pattern_of, shape
 
 EDGE = 12  # non-blank lines from either end that count as the page's head or tail
-PROSE_WORDS = 12  # a line this long that ends like a sentence reads as article text
-PROSE_SHARE = 0.8  # the share such a line must reach at the page's edges to be chrome
+SENTENCE_WORDS = 8  # a page's own line this long that ends like a sentence is article text
+INSIDE_SHARE = 0.25  # a recurring line inside the article on more of its pages is article text
 LIST_WORDS = 10  # lines shorter than this on average, after a marker, are a link list
 
 
@@ -51,17 +52,22 @@ def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: fl
     """Rules for the lines that recur across `pages` (each a list of non-blank lines)."""
     min_pages = max(min_pages, 2)  # nothing seen on one page only is ever proposed
     sightings = _sightings(pages)
+    recurring = {t for t, seen in sightings.items() if len(seen) >= min_pages and len(seen) >= min_share * len(pages)}
+    articles = [_article_span(lines, recurring) for lines in pages]
     proposals = []
-    for template, seen in sightings.items():
-        share = len({s.page for s in seen}) / len(pages)
-        count = len({s.page for s in seen})
-        if count < min_pages or share < min_share:
+    for template in recurring:
+        seen = sightings[template]
+        inside = sum(articles[s.page][0] < s.index < articles[s.page][1] for s in seen)
+        if inside > INSIDE_SHARE * len(seen):
             continue
-        scope = _scope(seen)
-        if _prose(seen[0].text) and (scope == "anywhere" or share < PROSE_SHARE):
-            continue
-        proposals.append(_proposal(template, seen, scope, count, share))
-    return _markers(proposals, pages, sightings)
+        proposals.append(_proposal(template, seen, _scope(seen), len(seen), len(seen) / len(pages)))
+    return _markers(sorted(proposals, key=lambda p: p.window), pages, sightings)
+
+
+def _article_span(lines: Sequence[str], recurring: set[str]) -> tuple[int, int]:
+    """From the page's first to its last sentence-like line of its own ((-1, -1): none)."""
+    own = [i for i, text in enumerate(lines) if shape(text) not in recurring and _sentence(text)]
+    return (own[0], own[-1]) if own else (-1, -1)
 
 
 def _sightings(pages: Sequence[Sequence[str]]) -> dict[str, list[Sighting]]:
@@ -84,8 +90,8 @@ def _scope(seen: list[Sighting]) -> str:
     return "anywhere"
 
 
-def _prose(text: str) -> bool:
-    return len(text.split()) >= PROSE_WORDS and text.rstrip().endswith((".", "!", "?", "\u201d", '"'))
+def _sentence(text: str) -> bool:
+    return len(text.split()) >= SENTENCE_WORDS and text.rstrip().endswith((".", "!", "?", "\u201d", '"', "\u2019"))
 
 
 def _proposal(template: str, seen: list[Sighting], scope: str, count: int, share: float) -> Proposal:
