@@ -72,3 +72,12 @@ def test_cli_writes_a_valid_profile_that_check_accepts(tmp_path: Path, capsys) -
     assert "rules from 6 pages" in capsys.readouterr().err
     assert main(["profiles", "show", "lakeview-tribune.example", "--rules", str(rules)]) == 0
     assert main(["learn", str(dump), "--site", "lakeview-tribune.example", "-o", str(tmp_path / "x.yaml")]) == 2
+
+
+def test_repeated_html_blocks_become_prune_selectors() -> None:
+    from tests.site_maker import site_html_pages
+
+    pages = [Page(source=f"p{n}", html=h) for n, h in enumerate(site_html_pages(6))]
+    learned = learn_profiles(pages, site="lakeview-tribune.example")["lakeview-tribune.example"]
+    prune = yaml.safe_load(learned.yaml)["html"]["prune"]
+    assert prune == ["aside.most-read", "footer#site-footer", "header.masthead"]  # not the story, not related

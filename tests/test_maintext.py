@@ -55,8 +55,13 @@ def test_clean_article_loses_nothing_but_its_title_line():
     assert result.title == "Library Board Restores Sunday Hours"
     assert result.trace["fields"]["title"] == RULE_ID
     assert result.trace["removed"] == [
-        {"rule": "generic/title", "profile": "_generic", "lines": [1, 1],
-         "text": "Library Board Restores Sunday Hours", "reason": "the title, given as the `title` field"}
+        {
+            "rule": "generic/title",
+            "profile": "_generic",
+            "lines": [1, 1],
+            "text": "Library Board Restores Sunday Hours",
+            "reason": "the title, given as the `title` field",
+        }
     ]
 
 

@@ -6,14 +6,18 @@ learned["example.com"].yaml                   # a valid, commented profile to re
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from urllib.parse import urlsplit
 
+from lxml import html
+
 from cleaner.document import Document
+from cleaner.learn.blocks import Block, repeated_blocks
 from cleaner.learn.propose import Proposal, propose
 from cleaner.learn.writer import profile_yaml
 from cleaner.lines import Lines
@@ -34,6 +38,7 @@ class Learned:
     pages: int
     proposals: list[Proposal]
     yaml: str
+    blocks: list[Block] = field(default_factory=list)
 
 
 def learn_profiles(
@@ -48,28 +53,33 @@ def learn_profiles(
     load as a valid profile before it is returned."""
     book = rulebook or load_rulebook()
     groups: dict[str, list[list[str]]] = defaultdict(list)
+    roots: dict[str, list[html.HtmlElement]] = defaultdict(list)
     for page in pages:
-        lines, url = page_lines(page, book)
+        root = parse_html(page.html) if page.html is not None else None
+        lines, url = page_lines(page, book, root)
         host = site or (urlsplit(url).hostname or "").removeprefix("www.") if url else site
         if host:
             groups[host].append(lines)
+            if root is not None:
+                roots[host].append(root)
     learned = {}
     for host, site_pages in sorted(groups.items()):
         proposals = propose(site_pages, min_pages=min_pages, min_share=min_share)
-        text = profile_yaml(host, len(site_pages), proposals)
+        blocks = repeated_blocks(roots[host], min_pages=min_pages, min_share=min_share) if roots[host] else []
+        text = profile_yaml(host, len(site_pages), proposals, blocks=blocks)
         _validate(host, text, book)
-        learned[host] = Learned(host, len(site_pages), proposals, text)
+        learned[host] = Learned(host, len(site_pages), proposals, text, blocks)
     return learned
 
 
-def page_lines(page: Page, rulebook: Rulebook) -> tuple[list[str], str | None]:
+def page_lines(page: Page, rulebook: Rulebook, root: html.HtmlElement | None = None) -> tuple[list[str], str | None]:
     """The non-blank lines the rules of a page's profile would see, and the page's URL."""
     if page.html is None:
         lines = Lines.from_text(page.text)
         return [lines.texts[i] for i in lines.nonblank], page.url
-    root = parse_html(page.html)
+    root = parse_html(page.html) if root is None else root
     url = page.url or page_url(root)
-    doc: Document = html_document(root, url, rulebook.get("_generic"))
+    doc: Document = html_document(copy.deepcopy(root), url, rulebook.get("_generic"))
     return [doc.lines.texts[i] for i in doc.lines.nonblank], url
 
 

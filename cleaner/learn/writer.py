@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cleaner.learn.blocks import Block
 from cleaner.learn.propose import Proposal, rule_id
 
 
@@ -12,7 +13,9 @@ def quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def profile_yaml(site: str, pages: int, proposals: Sequence[Proposal], *, base: str = "_generic") -> str:
+def profile_yaml(
+    site: str, pages: int, proposals: Sequence[Proposal], *, blocks: Sequence[Block] = (), base: str = "_generic"
+) -> str:
     """The profile's text: header, match, and one commented rule per proposal."""
     lines = [
         f"# Learned by `cleaner learn` from {pages} page(s) of {site}: the lines below recur across its",
@@ -22,6 +25,13 @@ def profile_yaml(site: str, pages: int, proposals: Sequence[Proposal], *, base: 
         "match:",
         f"  domains: [{quoted(site)}]",
     ]
+    if blocks:
+        lines.append("html:\n  prune:")
+        for block in blocks:
+            lines += [
+                f"    # the same text on {block.pages} of {pages} pages ({block.share:.0%}): {quoted(block.example)}",
+                f"    - {quoted(block.selector)}",
+            ]
     if not proposals:
         lines += ["# nothing recurs on enough pages to be proposed", "rules: {}"]
         return "\n".join(lines) + "\n"
