@@ -104,6 +104,8 @@ def make_site(rng: random.Random, number: int) -> dict:
                 "Have a news tip? Send it to our newsroom.",
             ]
         ),
+        "quote": f"“{rng.choice(['We', 'Our city', 'This county'])} will not back down from this fight,” "
+        f"{rng.choice(PEOPLE)} said again on {rng.choice(['Monday', 'Tuesday', 'Friday'])}.",
         "related": rng.choice(["Related stories", "More from " + name, "Trending now", "You may also like"]),
         # prose that the site repeats on every page: what a generic cleaner cannot tell from an article
         "blurb": f"{name} has covered the {rng.choice(WORDS)} region since {rng.randint(1850, 1990)}. "
@@ -125,14 +127,17 @@ def make_site(rng: random.Random, number: int) -> dict:
     }
 
 
-def make_page(site: dict, body: str, rng: random.Random, headlines: list[str]) -> tuple[str, str]:
-    """A page of the site around `body`, as a naive text dump and as HTML."""
+def make_page(site: dict, body: str, rng: random.Random, headlines: list[str], quote: bool) -> tuple[str, str]:
+    """A page of the site around `body`, as a naive text dump and as HTML; with `quote`, the
+    site's recurring quote stands inside the article (it must never be learned as chrome)."""
     person = rng.choice(PEOPLE)
     email = person.split()[0].lower() + "@" + site["domain"]
     day = f"{rng.choice(['Jan.', 'March', 'June', 'Oct.'])} {rng.randint(1, 28)}, {rng.randint(2016, 2023)}"
     byline = site["byline"].format(p=person, e=email)
     dateline = site["dateline"].format(h=rng.randint(1, 12), m=f"{rng.randint(0, 59):02d}", d=day)
     paragraphs = [p for p in body.split("\n") if p.strip()]
+    if quote:
+        paragraphs.insert(len(paragraphs) // 2, site["quote"])
     title = rng.choice(headlines)
     related = rng.sample(headlines, 4)
     footer = [line.format(y=rng.randint(2016, 2023)) for line in site["footer"]]
@@ -184,16 +189,20 @@ def main() -> int:
         "HTML": {"generic": {}, "learned": {}},
     }
     expected: dict[str, str] = {}
+    profiles = quote_rules = 0
     for number in range(args.sites):
         site = make_site(rng, number)
-        made = [(bodies.pop(), rng) for _ in range(args.pages)]
-        pages = [(body, *make_page(site, body, rng, headlines)) for body, rng in made]
+        bodies_here = [bodies.pop() for _ in range(args.pages)]
+        quoted = set(rng.sample(range(args.pages), 3))  # the quote stands in 3 articles of the site
+        pages = [(body, *make_page(site, body, rng, headlines, n in quoted)) for n, body in enumerate(bodies_here)]
         for held in range(args.pages):
             key = f"{site['domain']}/{held}"
-            expected[key] = pages[held][0]
+            expected[key] = pages[held][0] if held not in quoted else _with_quote(pages[held][0], site["quote"])
             for form, index in (("text dump", 1), ("HTML", 2)):
                 others = [_page(p[index], index) for n, p in enumerate(pages) if n != held]
                 learned = learn_profiles(others, site=site["domain"], rulebook=rules)[site["domain"]]
+                profiles += 1
+                quote_rules += site["quote"][:40] in learned.yaml
                 with tempfile.TemporaryDirectory() as folder:
                     Path(folder, f"{site['domain']}.yaml").write_text(learned.yaml, encoding="utf-8")
                     book = cleaner.load_rulebook([folder])
@@ -207,7 +216,17 @@ def main() -> int:
         for name, predictions in rows.items():
             s = score(predictions, truth_map, n_bootstrap=200)
             print(f"{form:<11}{name:<9}{s['precision']:>11.3f}{s['recall']:>9.3f}{s['f1']:>8.3f}")
+    print(
+        f"a quote recurring inside 3 of each site's {args.pages} articles became a rule in {quote_rules} "
+        f"of {profiles} learned profiles"
+    )
     return 0
+
+
+def _with_quote(body: str, quote: str) -> str:
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    paragraphs.insert(len(paragraphs) // 2, quote)
+    return "\n".join(paragraphs)
 
 
 def _page(content: str, index: int) -> Page:
