@@ -12,6 +12,7 @@ Run from the repository root: ``python -m bench.aeb [--only NAME ...]``.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import sys
 import time
@@ -54,10 +55,9 @@ def run_justext(html: str, url: str) -> str:
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
-def _rules(cache: dict[str, cleaner.Rulebook] = {}) -> cleaner.Rulebook:  # noqa: B006 (bench-only memo)
-    if "book" not in cache:
-        cache["book"] = cleaner.load_rulebook()
-    return cache["book"]
+@functools.cache
+def _rules() -> cleaner.Rulebook:
+    return cleaner.load_rulebook()
 
 
 ROWS: list[tuple[str, Callable[[str, str], str]]] = [

@@ -30,7 +30,8 @@ def _months() -> dict[str, int]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def date_patterns() -> tuple[re.Pattern[str], ...]:
+    """The written date forms this module reads (shared with `cleaner learn`, which generalises dates)."""
     month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
     m = rf"(?P<month>{month})\.?"
     d = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
@@ -61,7 +62,7 @@ def parse_date(raw: str, formats: Iterable[str] = ()) -> str | None:
 def find_date(text: str) -> str | None:
     """The first plausible calendar date written in `text`, as ISO, else None."""
     best: tuple[int, str] | None = None
-    for pattern in _patterns():
+    for pattern in date_patterns():
         found = pattern.search(text)
         if found and (best is None or found.start() < best[0]):
             iso = _to_iso(found.groupdict())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.extract.dates import _patterns as date_patterns
+from cleaner.extract.dates import date_patterns
 
 EMAIL, DATE, NUM, NAME = "\x00EMAIL\x00", "\x00DATE\x00", "\x00NUM\x00", "\x00NAME\x00"
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
