@@ -45,6 +45,7 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
     return Result(  # 8. the record
         source=page.source,
         id=page.id,
+        fetched=page.fetched,
         url=url,
         profile=chosen.name,
         title=fields.title,

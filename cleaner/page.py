@@ -17,3 +17,4 @@ class Page:
     url: str | None = None
     html: str | None = None
     id: str | None = None  # the record's own id in a dump (JSON Lines, WARC), passed through
+    fetched: str | None = None  # when the crawler fetched the page (a WARC record's date), passed through

@@ -11,7 +11,13 @@ from cleaner.web.sniff import looks_like_html
 
 
 def make_page(
-    source: str, content: bytes | str, url: str | None = None, limits: Limits = Limits(), *, id: str | None = None
+    source: str,
+    content: bytes | str,
+    url: str | None = None,
+    limits: Limits = Limits(),
+    *,
+    id: str | None = None,
+    fetched: str | None = None,
 ) -> Page:
     """A page from raw content: HTML when its markup says so (whatever the file is called), else text.
 
@@ -20,8 +26,8 @@ def make_page(
     limits.check_size(len(content))
     if looks_like_html(content):
         markup = content if isinstance(content, str) else decode_html(content)
-        return Page(source=source, html=markup, url=url, id=id)
+        return Page(source=source, html=markup, url=url, id=id, fetched=fetched)
     text = content if isinstance(content, str) else decode(content)
     if not text.strip():
         raise PageError("empty", "the page is empty")
-    return Page(source=source, text=text, url=url, id=id)
+    return Page(source=source, text=text, url=url, id=id, fetched=fetched)

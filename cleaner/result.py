@@ -22,6 +22,7 @@ class Result:
     trace: dict[str, Any] = field(default_factory=dict)
     error: dict[str, str] | None = None
     id: str | None = None  # the input record's id, when the dump gave one
+    fetched: str | None = None  # the crawl date of a WARC record (not the publication date)
 
     @property
     def author(self) -> str | None:
@@ -38,6 +39,8 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         """The JSON record, keys in a fixed order."""
         head = {"source": self.source, **({"id": self.id} if self.id is not None else {}), "url": self.url}
+        if self.fetched is not None:
+            head["fetched"] = self.fetched
         if self.error is not None:
             return {**head, "error": dict(self.error)}
         return {

@@ -89,6 +89,7 @@ def _page(source: str, record, body: bytes | None, limits: Limits) -> Page | Res
             source, "too-large", f"the page is over the limit of {limits.max_bytes:,} bytes", url, record_id
         )
     try:
-        return make_page(source, body, url, limits, id=record_id)
+        fetched = record.rec_headers.get_header("WARC-Date")
+        return make_page(source, body, url, limits, id=record_id, fetched=fetched)
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url, record_id)
