@@ -10,6 +10,7 @@ import pytest
 
 import cleaner
 from cleaner.cli import main
+from cleaner.pages import make_page
 
 PROSE = "The council met on Monday and approved the plan after a long debate about the budget and the library."
 
@@ -124,6 +125,21 @@ def test_non_html_file_named_html_is_cleaned_as_text(tmp_path: Path, capsys) -> 
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r.get("error", {}).get("kind") for r in records] == ["binary", None]
     assert PROSE in records[1]["text"] and "pruned" not in records[1]["trace"]
+
+
+@pytest.mark.parametrize(
+    ("content", "is_html"),
+    [
+        (f"Headline\n{PROSE}\n<script src='http://player.example/embed.js'></script>\n{PROSE}\n", False),
+        (f"Headline\n<p>Quoted markup in a post about HTML.</p>\n{PROSE}\n", False),
+        ("\ufeff<!-- saved page -->\n" + page(f"<p>{PROSE}</p>"), True),
+        ("HTTP/1.1 200 OK junk\n" + page("".join(f"<div><p>{PROSE}</p></div>" for _ in range(3))), True),
+    ],
+    ids=["dump-with-leaked-script", "dump-quoting-a-tag", "comment-first", "junk-line-then-markup"],
+)
+def test_html_is_told_from_a_text_dump_that_quotes_a_tag(content: str, is_html: bool) -> None:
+    assert (make_page("page", content).html is not None) is is_html
+    assert PROSE in cleaner.clean(content).text
 
 
 @pytest.mark.parametrize(
