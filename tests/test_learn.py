@@ -13,6 +13,9 @@ from cleaner.page import Page
 from tests.site_maker import QUOTE, site_pages
 
 
+CUTS = ("cut-head", "cut-tail")
+
+
 def learned_for(texts: list[str], **options) -> cleaner.learn.Learned:
     pages = [Page(source=f"p{n}", text=t) for n, t in enumerate(texts)]
     return learn_profiles(pages, site="lakeview-tribune.example", **options)["lakeview-tribune.example"]
@@ -25,10 +28,9 @@ def test_a_made_up_site_gives_the_expected_rules() -> None:
     assert profile["extends"] == "_generic" and profile["match"]["domains"] == ["lakeview-tribune.example"]
     texts = {t for r in rules.values() for t in r.get("text", [])}
     patterns = {r["pattern"] for r in rules.values() if "pattern" in r}
-    by_kind = {kind: [r["text"] for r in rules.values() if r["kind"] == kind] for kind in ("cut-head", "cut-tail")}
-    # the menu above the headline and the share prompt, teasers and footer below the article
-    assert by_kind == {"cut-head": [["Lakeview Tribune"]], "cut-tail": [["Share this story"]]}
-    assert r"^Updated (?:\d+):(?:\d+) p\.m\.$" in patterns
+    fences = {kind: [r.get("text", r.get("pattern")) for r in rules.values() if r["kind"] == kind] for kind in CUTS}
+    # the article's nearest recurring neighbours: the update line above it, the share prompt below
+    assert fences == {"cut-head": [r"^Updated (?:\d+):(?:\d+) p\.m\.$"], "cut-tail": [["Share this story"]]}
     assert r"^By (?P<author>[^|,•–—]+?) \| (?P<email>\S+@\S+?)$" in patterns  # the byline, as fields
     assert "learned-by-name-email" in rules
     assert all(not any(s in t for s in (" said on ", " told reporters ")) for t in texts)

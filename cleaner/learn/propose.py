@@ -1,12 +1,12 @@
 """Find what recurs across a site's pages in stable places, and propose rules for it.
 
 A line (or a line shape: the same text but for numbers, dates, emails, names after "By") that
-stands on at least `min_pages` pages and a `min_share` of them is chrome, unless it stands
-inside the article: each page's article is the span from its first to its last sentence-like
-line that no other page has, and a line found inside that span on more than a quarter of its
-pages is article text that merely repeats (a recurring quote), never a rule. A constant line
-after the article followed on most pages by short, varying lines (related links, teasers)
-becomes a cut-tail marker; a constant line before it preceded by such lines, a cut-head marker.
+stands on at least `min_pages` pages and a `min_share` of them is chrome, unless it is prose
+inside the article: each page's article is its stretch richest in sentence-like lines that no
+other page has, and a sentence found inside that stretch on more than a quarter of its pages is
+article text that merely repeats (a recurring quote), never a rule. The recurring lines that
+fence the article on most pages (the last before it, the first after it) become a cut-head and
+a cut-tail, so that what varies beyond them (teasers, related links) goes with the chrome.
 """
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cleaner.learn.shapes import pattern_of, shape
 
 EDGE = 12  # non-blank lines from either end that count as the page's head or tail
 SENTENCE_WORDS = 8  # a page's own line this long that ends like a sentence is article text
 INSIDE_SHARE = 0.25  # a recurring line inside the article on more of its pages is article text
-LIST_WORDS = 10  # lines shorter than this on average, after a marker, are a link list
+RECURRING_COST = 5  # how much a recurring line inside a stretch counts against its being the article
+FENCE_SHARE = 0.6  # a fence is the article's nearest recurring neighbour on at least this share of pages
 
 
 @dataclass
@@ -58,16 +59,31 @@ def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: fl
     for template in recurring:
         seen = sightings[template]
         inside = sum(articles[s.page][0] < s.index < articles[s.page][1] for s in seen)
-        if inside > INSIDE_SHARE * len(seen):
+        if inside > INSIDE_SHARE * len(seen) and _sentence(seen[0].text):
             continue
         proposals.append(_proposal(template, seen, _scope(seen), len(seen), len(seen) / len(pages)))
-    return _markers(sorted(proposals, key=lambda p: p.window), pages, sightings)
+    return _markers(sorted(proposals, key=lambda p: p.window), pages, articles, recurring)
 
 
 def _article_span(lines: Sequence[str], recurring: set[str]) -> tuple[int, int]:
-    """From the page's first to its last sentence-like line of its own ((-1, -1): none)."""
-    own = [i for i, text in enumerate(lines) if shape(text) not in recurring and _sentence(text)]
-    return (own[0], own[-1]) if own else (-1, -1)
+    """The page's article: the stretch of lines that is richest in prose of the page's own
+    (sentence-like lines no other page has), net of the site's recurring lines and short lines
+    between them ((-1, -1): none). A maximum-sum run, so that a teaser sentence stranded among
+    the chrome does not stretch the article over that chrome."""
+    best, best_span, total, start = 0, (-1, -1), 0, 0
+    for index, text in enumerate(lines):
+        if shape(text) in recurring:
+            gain = -RECURRING_COST
+        elif _sentence(text):
+            gain = len(text.split())
+        else:
+            gain = -1
+        if total <= 0:
+            total, start = 0, index
+        total += gain
+        if total > best:
+            best, best_span = total, (start, index)
+    return best_span
 
 
 def _sightings(pages: Sequence[Sequence[str]]) -> dict[str, list[Sighting]]:
@@ -116,35 +132,63 @@ def _proposal(template: str, seen: list[Sighting], scope: str, count: int, share
     )
 
 
-def _markers(proposals: list[Proposal], pages: Sequence[Sequence[str]], sightings) -> list[Proposal]:
-    """Turn the earliest constant tail line followed by link lists into a cut-tail (and the
-    latest constant head line preceded by them into a cut-head); rules it covers go."""
-    for kind, scope in (("cut-tail", "tail"), ("cut-head", "head")):
-        candidates = [p for p in proposals if p.kind == "drop-line" and p.scope == scope and p.text]
-        for proposal in sorted(candidates, key=lambda p: -p.window):
-            seen = sightings[shape(proposal.text)]
-            if _lists_beyond(seen, pages, after=kind == "cut-tail"):
-                proposal.kind = kind
-                covered = [p for p in proposals if p is not proposal and p.scope == scope and _beyond(p, proposal)]
-                proposals = [p for p in proposals if p not in covered]
-                break
-    return proposals
+def _markers(
+    proposals: list[Proposal], pages: Sequence[Sequence[str]], articles: list[tuple[int, int]], recurring: set[str]
+) -> list[Proposal]:
+    """The article's fences: the recurring line that stands last before the article on most
+    pages becomes a cut-head, the first after it a cut-tail (each once per page, and always on
+    its side of the article), so that what varies beyond them (teasers, related links) goes too."""
+    fences = []
+    for kind in ("cut-head", "cut-tail"):
+        marker = _fence(pages, articles, recurring, before=kind == "cut-head")
+        proposal = next((p for p in proposals if p.template == marker and p.kind == "drop-line"), None)
+        if proposal is not None:
+            fences.append(_fenced(proposal, kind, pages, articles))
+    return fences + [p for p in proposals if all(p.template != f.template for f in fences)]
 
 
-def _lists_beyond(seen: list[Sighting], pages: Sequence[Sequence[str]], *, after: bool) -> bool:
-    """On most of its pages, what stands past the marker is short lines (and there is some)."""
-    good = 0
-    for s in seen:
-        lines = pages[s.page][s.index + 1 :] if after else pages[s.page][: s.index]
-        if lines and sum(len(line.split()) for line in lines) / len(lines) < LIST_WORDS:
-            good += 1
-    return good >= 0.8 * len(seen)
+def _fence(
+    pages: Sequence[Sequence[str]], articles: list[tuple[int, int]], recurring: set[str], *, before: bool
+) -> str | None:
+    """The shape that is the nearest recurring line on one side of the article on most pages."""
+    votes: dict[str, int] = defaultdict(int)
+    wrong_side: dict[str, int] = defaultdict(int)
+    once: dict[str, bool] = defaultdict(lambda: True)
+    for lines, (first, last) in zip(pages, articles, strict=True):
+        if first < 0:
+            continue
+        shapes = [shape(text) for text in lines]
+        counts: dict[str, int] = defaultdict(int)
+        for template in shapes:
+            counts[template] += 1
+        side = range(first - 1, -1, -1) if before else range(last + 1, len(lines))
+        nearest = next((shapes[i] for i in side if shapes[i] in recurring), None)
+        if nearest is not None:
+            votes[nearest] += 1
+        for template in recurring:
+            once[template] &= counts.get(template, 0) <= 1
+            at = shapes.index(template) if counts.get(template) else None
+            if at is not None and (at > first if before else at < last):
+                wrong_side[template] += 1
+    spans = sum(first >= 0 for first, _ in articles)
+    good = [t for t, n in votes.items() if n >= FENCE_SHARE * spans and once[t] and not wrong_side[t]]
+    return max(good, key=lambda t: votes[t]) if good else None
 
 
-def _beyond(other: Proposal, marker: Proposal) -> bool:
-    """`other` stands nearer the page's edge than the marker (so the cut covers it): a window
-    counts from the edge for head and tail alike."""
-    return other.window < marker.window
+def _fenced(proposal: Proposal, kind: str, pages: Sequence[Sequence[str]], articles) -> Proposal:
+    """The proposal as a cut: scoped to the head or tail stretch it was seen in, with slack."""
+    seen = []
+    for lines, (first, _) in zip(pages, articles, strict=True):
+        at = next((i for i, text in enumerate(lines) if shape(text) == proposal.template), None)
+        if at is not None and first >= 0:
+            seen.append(at + 1 if kind == "cut-head" else len(lines) - at)
+    reach = max(seen)
+    window = reach + max(5, reach // 2)
+    scope = "head" if kind == "cut-head" else "tail"
+    where = f"the last line before the article on its pages, within the first {reach} lines"
+    if kind == "cut-tail":
+        where = f"the first line after the article on its pages, within the last {reach} lines"
+    return replace(proposal, kind=kind, scope=scope, window=window, where=where)
 
 
 def rule_id(proposal: Proposal, taken: set[str]) -> str:
