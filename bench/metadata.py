@@ -51,8 +51,10 @@ def dev_set(rules: cleaner.Rulebook) -> None:
     misses: list[str] = []
     for name, want in truth.items():
         html = (DEV / name).read_text(encoding="utf-8")
-        for tool, (authors, day) in (("cleaner", cleaner_fields(html, None, rules)),
-                                     ("trafilatura", trafilatura_fields(html, None))):
+        for tool, (authors, day) in (
+            ("cleaner", cleaner_fields(html, None, rules)),
+            ("trafilatura", trafilatura_fields(html, None)),
+        ):
             rows[tool][0] += _same(authors, want["authors"])
             rows[tool][1] += day == want["date"]
             if tool == "cleaner" and (not _same(authors, want["authors"]) or day != want["date"]):
@@ -78,12 +80,14 @@ def aeb(rules: cleaner.Rulebook) -> None:
         site = (meta_fields(parse_html(html)).get("publisher") or [""])[0].casefold()
         people = {p.casefold() for p in declared_authors(html)}
         declared_pages += bool(people)
-        for tool, (authors, _) in (("cleaner", cleaner_fields(html, record["url"], rules)),
-                                   ("trafilatura", trafilatura_fields(html, record["url"]))):
+        for tool, (authors, _) in (
+            ("cleaner", cleaner_fields(html, record["url"], rules)),
+            ("trafilatura", trafilatura_fields(html, record["url"])),
+        ):
             if people and any(a.casefold() in people for a in authors):
                 found[tool] += 1
             for a in authors:
-                if (a.casefold() == site or "staff" in a.casefold() or "@" in a or re.search(r"\d{4}", a)):
+                if a.casefold() == site or "staff" in a.casefold() or "@" in a or re.search(r"\d{4}", a):
                     bad[tool].append(a)
     print(f"\nAEB: {len(truth)} pages, {declared_pages} declare an author (JSON-LD Person or <meta name=author>)")
     print(f"{'tool':<14}{'declared author found':>24}{'site/Staff/email/date as author':>34}")

@@ -21,6 +21,7 @@ from cleaner.page import Page
 from cleaner.profiles import load_rulebook
 from cleaner.readers import iter_pages
 from cleaner.result import Result
+from cleaner.yaml_text import comment_text, scalar
 
 DOMAIN = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$")
 _SEPARATORS = re.compile(r"\s+[-|–—·:]\s+")
@@ -97,11 +98,6 @@ def _escape(text: str) -> str:
     return re.escape(text).replace("\\ ", " ")
 
 
-def _q(text: str) -> str:
-    """A YAML single-quoted scalar (the convention for regexes and page text)."""
-    return "'" + text.replace("'", "''") + "'"
-
-
 def profile_text(domain: str, sample: str, first: str | None, generic: Result, candidates: Sequence[str]) -> str:
     out = [
         f"# {domain}: scaffolded by `cleaner profiles new` from {sample}.",
@@ -112,7 +108,7 @@ def profile_text(domain: str, sample: str, first: str | None, generic: Result, c
         f"  domains: [{domain}]",
     ]
     if first:
-        out.append(f"  first-line: {_q(first)}  # a guess from the sample's first line: check it")
+        out.append(f"  first-line: {scalar(first)}  # a guess from the sample's first line: check it")
     removed = generic.trace.get("removed", [])
     if removed:
         out.append("# The sample's chrome the generic profile removes (the rules of _base need no repeating here;")
@@ -128,7 +124,7 @@ def profile_text(domain: str, sample: str, first: str | None, generic: Result, c
             "#    kind: drop-line",
             "#    text:",
         ]
-        out += [f"#      - {_q(text)}" for text in candidates]
+        out += [f"#      - {scalar(comment_text(text))}" for text in candidates]
     return "\n".join(out) + "\n"
 
 
@@ -148,14 +144,14 @@ def tests_text(sample: str, result: Result) -> str:
     if expect:
         out.append("    expect:")
         for key, value in expect.items():
-            shown = "[" + ", ".join(_q(v) for v in value) + "]" if isinstance(value, list) else _q(value)
+            shown = "[" + ", ".join(scalar(v) for v in value) + "]" if isinstance(value, list) else scalar(value)
             out.append(f"      {key}: {shown}")
     paragraphs = [line for line in result.text.split("\n") if line]
     if paragraphs:
-        out.append(f"    text-contains: [{_q(paragraphs[0][:80])}]")
+        out.append(f"    text-contains: [{scalar(paragraphs[0][:80])}]")
     gone = [t for run in result.trace.get("removed", []) for t in run["text"].split("\n") if 3 <= len(t) <= 80]
     if gone:
-        out.append("    text-lacks: [" + ", ".join(_q(t) for t in list(dict.fromkeys(gone))[:3]) + "]")
+        out.append("    text-lacks: [" + ", ".join(scalar(t) for t in list(dict.fromkeys(gone))[:3]) + "]")
     return "\n".join(out) + "\n"
 
 

@@ -115,7 +115,8 @@ def site_html_pages(count: int, *, seed: int = 11) -> list[str]:
         related = "".join(f"<li>{h}</li>" for h in rng.sample(HEADLINES, 3))
         pages.append(
             "<html><body><header class='masthead'><a>Home</a> <a>News</a> Lakeview Tribune</header>"
-            f"<main><h1>Story {n}</h1><div class='story-body'>{story}</div>"
+            f"<main><h1>Story {n}</h1><div class='row'>Posted by the newsroom</div>"
+            f"<div class='row'><div class='story-body'>{story}</div></div>"
             f"<aside class='related'><ul>{related}</ul></aside>"
             "<aside class='most-read'><h3>Most read</h3><p>Budget hearing draws crowd</p></aside></main>"
             "<footer id='site-footer'>Copyright Lakeview Media Group. About us. Contact.</footer></body></html>"

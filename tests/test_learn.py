@@ -12,7 +12,6 @@ from cleaner.learn import learn_profiles
 from cleaner.page import Page
 from tests.site_maker import QUOTE, site_pages
 
-
 CUTS = ("cut-head", "cut-tail")
 
 
@@ -82,4 +81,5 @@ def test_repeated_html_blocks_become_prune_selectors() -> None:
     pages = [Page(source=f"p{n}", html=h) for n, h in enumerate(site_html_pages(6))]
     learned = learn_profiles(pages, site="lakeview-tribune.example")["lakeview-tribune.example"]
     prune = yaml.safe_load(learned.yaml)["html"]["prune"]
-    assert prune == ["aside.most-read", "footer#site-footer", "header.masthead"]  # not the story, not related
+    # not the story, not related links, and not `div.row`: it marks the story's row as well as a constant one
+    assert prune == ["aside.most-read", "footer#site-footer", "header.masthead"]

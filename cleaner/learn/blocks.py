@@ -1,7 +1,8 @@
 """Repeated blocks of a site's HTML pages, marked by a stable class or id, become `html.prune`
-selectors: an element of the same tag and class whose text is the same on most pages is chrome
-(a masthead, a most-read box, a comment policy, a footer); one whose text differs per page
-(the article, related links) is not."""
+selectors: a selector whose elements have the same text on most pages is chrome (a masthead, a
+most-read box, a comment policy, a footer); one of whose elements differs per page (the article,
+related links) is not, even when its other elements are constant (a class on both the dateline
+row and the story row)."""
 
 from __future__ import annotations
 
@@ -33,22 +34,23 @@ def selector_of(element: html.HtmlElement) -> str | None:
 
 
 def repeated_blocks(roots: Sequence[html.HtmlElement], *, min_pages: int, min_share: float) -> list[Block]:
-    """Selectors whose element has the same non-empty text on enough pages; outermost only."""
-    texts: dict[str, list[str]] = defaultdict(list)
+    """Selectors whose elements have the same non-empty texts on enough pages; outermost only."""
+    texts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for root in roots:
-        seen: dict[str, str] = {}
+        seen: dict[str, list[str]] = defaultdict(list)
         for element in root.iter():
             selector = selector_of(element)
-            if selector and selector not in seen:
-                seen[selector] = " ".join(element.text_content().split())
-        for selector, text in seen.items():
-            texts[selector].append(text)
+            if selector:
+                seen[selector].append(" ".join(element.text_content().split()))
+        for selector, found_here in seen.items():
+            texts[selector].append(tuple(found_here))
     found = []
     for selector, values in texts.items():
         common = max(set(values), key=values.count)
         count = values.count(common)
-        if common and count >= max(min_pages, 2) and count >= min_share * len(roots):
-            found.append(Block(selector, count, count / len(roots), common[:80]))
+        if any(common) and count >= max(min_pages, 2) and count >= min_share * len(roots):
+            example = next(text for text in common if text)
+            found.append(Block(selector, count, count / len(roots), example[:80]))
     return _outermost(found, roots)
 
 

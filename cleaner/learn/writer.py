@@ -6,11 +6,7 @@ from collections.abc import Sequence
 
 from cleaner.learn.blocks import Block
 from cleaner.learn.propose import Proposal, rule_id
-
-
-def quoted(text: str) -> str:
-    """A YAML single-quoted scalar (the profile convention for regexes)."""
-    return "'" + text.replace("'", "''") + "'"
+from cleaner.yaml_text import comment_text, scalar
 
 
 def profile_yaml(
@@ -23,14 +19,15 @@ def profile_yaml(
         f"profile: {site}",
         f"extends: {base}",
         "match:",
-        f"  domains: [{quoted(site)}]",
+        f"  domains: [{scalar(site)}]",
     ]
     if blocks:
         lines.append("html:\n  prune:")
         for block in blocks:
+            example = scalar(comment_text(block.example))
             lines += [
-                f"    # the same text on {block.pages} of {pages} pages ({block.share:.0%}): {quoted(block.example)}",
-                f"    - {quoted(block.selector)}",
+                f"    # the same text on {block.pages} of {pages} pages ({block.share:.0%}): {example}",
+                f"    - {scalar(block.selector)}",
             ]
     if not proposals:
         lines += ["# nothing recurs on enough pages to be proposed", "rules: {}"]
@@ -38,7 +35,7 @@ def profile_yaml(
     lines.append("rules:")
     taken: set[str] = set()
     for proposal in proposals:
-        examples = " | ".join(quoted(e[:80]) for e in proposal.examples)
+        examples = " | ".join(scalar(comment_text(e[:80])) for e in proposal.examples)
         lines += [
             f"  # on {proposal.pages} of {pages} pages ({proposal.share:.0%}), {proposal.where}; e.g. {examples}",
             f"  {rule_id(proposal, taken)}:",
@@ -49,6 +46,6 @@ def profile_yaml(
         elif proposal.kind != "drop-line":
             lines += ["    scope: anywhere"]
         lines.append(
-            f"    text: [{quoted(proposal.text)}]" if proposal.text else f"    pattern: {quoted(proposal.pattern)}"
+            f"    text: [{scalar(proposal.text)}]" if proposal.text else f"    pattern: {scalar(proposal.pattern)}"
         )
     return "\n".join(lines) + "\n"
