@@ -83,3 +83,12 @@ def test_repeated_html_blocks_become_prune_selectors() -> None:
     prune = yaml.safe_load(learned.yaml)["html"]["prune"]
     # not the story, not related links, and not `div.row`: it marks the story's row as well as a constant one
     assert prune == ["aside.most-read", "footer#site-footer", "header.masthead"]
+
+
+def test_lines_with_characters_yaml_forbids_are_learned_escaped(tmp_path: Path) -> None:
+    pages = [text.replace("Privacy Policy", "Privacy\x80Policy \x1b[0m") for text in site_pages(6)]
+    learned = learned_for(pages)  # learn_profiles loads what it writes: this raised before
+    (tmp_path / "lakeview-tribune.example.yaml").write_text(learned.yaml, encoding="utf-8")
+    book = cleaner.load_rulebook([tmp_path])
+    result = cleaner.clean(pages[0], profile="lakeview-tribune.example", rules=book)
+    assert "Privacy" not in result.text and "U+0080" in learned.yaml  # the comment shows it, the rule matches it
