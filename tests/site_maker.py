@@ -114,7 +114,7 @@ def site_html_pages(count: int, *, seed: int = 11) -> list[str]:
         story = "".join(f"<p>{_sentence(rng)}</p>" for _ in range(6))
         related = "".join(f"<li>{h}</li>" for h in rng.sample(HEADLINES, 3))
         pages.append(
-            "<html><body><header class='masthead'><a>Home</a> <a>News</a> Lakeview Tribune</header>"
+            "<html><body><header class='masthead top&amp;center'><a>Home</a> <a>News</a> Lakeview Tribune</header>"
             f"<main><h1>Story {n}</h1><div class='row'>Posted by the newsroom</div>"
             f"<div class='row'><div class='story-body'>{story}</div></div>"
             f"<aside class='related'><ul>{related}</ul></aside>"

@@ -30,6 +30,7 @@ def test_a_made_up_site_gives_the_expected_rules() -> None:
     fences = {kind: [r.get("text", r.get("pattern")) for r in rules.values() if r["kind"] == kind] for kind in CUTS}
     # the article's nearest recurring neighbours: the update line above it, the share prompt below
     assert fences == {"cut-head": [r"^Updated (?:\d+):(?:\d+) p\.m\.$"], "cut-tail": [["Share this story"]]}
+    assert profile["main-text"] == {"enabled": False}  # fenced: the generic stage would only cost article lines
     assert r"^By (?P<author>[^|,•–—]+?) \| (?P<email>\S+@\S+?)$" in patterns  # the byline, as fields
     assert "learned-by-name-email" in rules
     assert all(not any(s in t for s in (" said on ", " told reporters ")) for t in texts)
@@ -81,7 +82,8 @@ def test_repeated_html_blocks_become_prune_selectors() -> None:
     pages = [Page(source=f"p{n}", html=h) for n, h in enumerate(site_html_pages(6))]
     learned = learn_profiles(pages, site="lakeview-tribune.example")["lakeview-tribune.example"]
     prune = yaml.safe_load(learned.yaml)["html"]["prune"]
-    # not the story, not related links, and not `div.row`: it marks the story's row as well as a constant one
+    # not the story, not related links, and not `div.row`: it marks the story's row as well as a constant one;
+    # the masthead's class `top&center` is no CSS identifier and is left out of its selector
     assert prune == ["aside.most-read", "footer#site-footer", "header.masthead"]
 
 

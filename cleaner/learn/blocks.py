@@ -6,12 +6,14 @@ row and the story row)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import html
 
+_IDENTIFIER = re.compile(r"-?[_a-zA-Z][_a-zA-Z-]*")
 SKIP = frozenset({"html", "head", "body", "main", "article", "script", "style", "template"})
 
 
@@ -27,10 +29,15 @@ def selector_of(element: html.HtmlElement) -> str | None:
     """`aside.popular`, `div#sidebar`: the element's tag and its stable marks, or None."""
     if not isinstance(element.tag, str) or element.tag in SKIP:
         return None
-    if element.get("id") and not any(ch.isdigit() for ch in element.get("id")):
+    if _stable(element.get("id") or ""):
         return f"{element.tag}#{element.get('id')}"
-    classes = [c for c in (element.get("class") or "").split() if not any(ch.isdigit() for ch in c)]
+    classes = [c for c in (element.get("class") or "").split() if _stable(c)]
     return f"{element.tag}.{'.'.join(sorted(classes))}" if classes else None
+
+
+def _stable(name: str) -> bool:
+    """A plain CSS identifier without digits (digits mark generated names: `post-4471`)."""
+    return _IDENTIFIER.fullmatch(name) is not None
 
 
 def repeated_blocks(roots: Sequence[html.HtmlElement], *, min_pages: int, min_share: float) -> list[Block]:

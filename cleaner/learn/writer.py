@@ -29,6 +29,13 @@ def profile_yaml(
                 f"    # the same text on {block.pages} of {pages} pages ({block.share:.0%}): {example}",
                 f"    - {scalar(block.selector)}",
             ]
+    if {"cut-head", "cut-tail"} <= {p.kind for p in proposals}:
+        lines += [
+            "# The article stands between the two cuts below on the site's pages: what the generic main-text",
+            "# stage would still drop there is article (short lines, lists), not chrome.",
+            "main-text:",
+            "  enabled: false",
+        ]
     if not proposals:
         lines += ["# nothing recurs on enough pages to be proposed", "rules: {}"]
         return "\n".join(lines) + "\n"
