@@ -77,7 +77,7 @@ def real_chrome_sites(rng: random.Random, count: int | None, pages: int) -> list
     keys = sorted(truth)
     headlines = [titles[k] for k in keys if len(titles[k].split()) >= 5]
     openings = [truth[k]["articleBody"].split(". ")[0].strip() for k in keys]
-    redraw = Redraw(headlines, [s + "." for s in openings if len(s.split()) > 8], rng)
+    redraw = Redraw(headlines, [s + "." for s in openings if 8 < len(s.split()) <= 40], rng)  # standfirst-sized
     sites = []
     for key in keys:
         host = urlsplit(truth[key]["url"]).hostname or key

@@ -4,7 +4,8 @@ A line (or a line shape: the same text but for numbers, dates, emails, names aft
 stands on at least `min_pages` pages and a `min_share` of them is chrome, unless it is prose
 inside the article: each page's article is its stretch richest in sentence-like lines that no
 other page has, and a sentence found inside that stretch on more than a quarter of its pages is
-article text that merely repeats (a recurring quote), never a rule. The recurring lines that
+article text that merely repeats (a recurring quote), never a rule, unless it stands on nearly
+every page (a newsletter pitch in the article's flow is the site's, not the article's). The recurring lines that
 fence the article on most pages (the last before it, the first after it) become a cut-head and
 a cut-tail, so that what varies beyond them (teasers, related links) goes with the chrome.
 """
@@ -21,6 +22,7 @@ from cleaner.learn.shapes import pattern_of, shape
 EDGE = 12  # non-blank lines from either end that count as the page's head or tail
 SENTENCE_WORDS = 8  # a page's own line this long that ends like a sentence is article text
 INSIDE_SHARE = 0.25  # a recurring line inside the article on more of its pages is article text
+EVERY_PAGE = 0.9  # prose on this share of pages is the site's (a newsletter pitch), even inside the article
 RECURRING_COST = 5  # how much a recurring line inside a stretch counts against its being the article
 FENCE_SHARE = 0.6  # a fence is the article's nearest recurring neighbour on at least this share of pages
 
@@ -59,7 +61,7 @@ def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: fl
     for template in recurring:
         seen = sightings[template]
         inside = sum(articles[s.page][0] < s.index < articles[s.page][1] for s in seen)
-        if inside > INSIDE_SHARE * len(seen) and _sentence(seen[0].text):
+        if inside > INSIDE_SHARE * len(seen) and _sentence(seen[0].text) and len(seen) < EVERY_PAGE * len(pages):
             continue
         proposals.append(_proposal(template, seen, _scope(seen), len(seen), len(seen) / len(pages)))
     return _markers(sorted(proposals, key=lambda p: p.window), pages, articles, recurring)
