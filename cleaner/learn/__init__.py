@@ -18,7 +18,7 @@ from lxml import html
 
 from cleaner.document import Document
 from cleaner.learn.blocks import Block, repeated_blocks
-from cleaner.learn.propose import Proposal, propose
+from cleaner.learn.propose import Proposal, fenced_cleanly, propose
 from cleaner.learn.writer import profile_yaml
 from cleaner.lines import Lines
 from cleaner.page import Page
@@ -66,7 +66,8 @@ def learn_profiles(
     for host, site_pages in sorted(groups.items()):
         proposals = propose(site_pages, min_pages=min_pages, min_share=min_share)
         blocks = repeated_blocks(roots[host], min_pages=min_pages, min_share=min_share) if roots[host] else []
-        text = profile_yaml(host, len(site_pages), proposals, blocks=blocks)
+        fenced = fenced_cleanly(site_pages, proposals) if not roots[host] else False
+        text = profile_yaml(host, len(site_pages), proposals, blocks=blocks, fenced=fenced)
         _validate(host, text, book)
         learned[host] = Learned(host, len(site_pages), proposals, text, blocks)
     return learned

@@ -24,6 +24,7 @@ SENTENCE_WORDS = 8  # a page's own line this long that ends like a sentence is a
 INSIDE_SHARE = 0.25  # a recurring line inside the article on more of its pages is article text
 EVERY_PAGE = 0.9  # prose on this share of pages is the site's (a newsletter pitch), even inside the article
 RECURRING_COST = 5  # how much a recurring line inside a stretch counts against its being the article
+FENCED_BEYOND = 0.05  # own words between the fences but outside the article, per article word, at most
 FENCE_SHARE = 0.6  # a fence is the article's nearest recurring neighbour on at least this share of pages
 
 
@@ -65,6 +66,29 @@ def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: fl
             continue
         proposals.append(_proposal(template, seen, _scope(seen), len(seen), len(seen) / len(pages)))
     return _markers(sorted(proposals, key=lambda p: p.window), pages, articles, recurring)
+
+
+def fenced_cleanly(pages: Sequence[Sequence[str]], proposals: Sequence[Proposal]) -> bool:
+    """Whether the cuts leave the article alone on the site's pages: both fences found, and
+    between them little of the pages' own text beyond the article (a sources list, a teaser
+    block inside the fences would need the generic main-text stage still)."""
+    head = next((p.template for p in proposals if p.kind == "cut-head"), None)
+    tail = next((p.template for p in proposals if p.kind == "cut-tail"), None)
+    if head is None or tail is None:
+        return False
+    recurring = {p.template for p in proposals}
+    ratios = []
+    for lines in pages:
+        shapes = [shape(text) for text in lines]
+        if head not in shapes or tail not in shapes:
+            continue
+        first, last = _article_span(lines, recurring)
+        inside = range(len(shapes) - 1 - shapes[::-1].index(head) + 1, shapes.index(tail))
+        own = [i for i in inside if shapes[i] not in recurring]
+        article = sum(len(lines[i].split()) for i in own if first <= i <= last)
+        beyond = sum(len(lines[i].split()) for i in own if not first <= i <= last)
+        ratios.append(beyond / article if article else 1.0)
+    return len(ratios) >= 2 and sorted(ratios)[len(ratios) // 2] <= FENCED_BEYOND
 
 
 def _article_span(lines: Sequence[str], recurring: set[str]) -> tuple[int, int]:

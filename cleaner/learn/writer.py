@@ -10,7 +10,13 @@ from cleaner.yaml_text import comment_text, scalar
 
 
 def profile_yaml(
-    site: str, pages: int, proposals: Sequence[Proposal], *, blocks: Sequence[Block] = (), base: str = "_generic"
+    site: str,
+    pages: int,
+    proposals: Sequence[Proposal],
+    *,
+    blocks: Sequence[Block] = (),
+    base: str = "_generic",
+    fenced: bool = False,
 ) -> str:
     """The profile's text: header, match, and one commented rule per proposal."""
     lines = [
@@ -29,9 +35,9 @@ def profile_yaml(
                 f"    # the same text on {block.pages} of {pages} pages ({block.share:.0%}): {example}",
                 f"    - {scalar(block.selector)}",
             ]
-    if {"cut-head", "cut-tail"} <= {p.kind for p in proposals}:
+    if fenced:
         lines += [
-            "# The article stands between the two cuts below on the site's pages: what the generic main-text",
+            "# On the site's pages the two cuts below leave the article alone: what the generic main-text",
             "# stage would still drop there is article (short lines, lists), not chrome.",
             "main-text:",
             "  enabled: false",
