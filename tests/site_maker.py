@@ -116,7 +116,8 @@ def site_html_pages(count: int, *, seed: int = 11) -> list[str]:
         pages.append(
             "<html><body><header class='masthead top&amp;center'><a>Home</a> <a>News</a> Lakeview Tribune</header>"
             f"<main><h1>Story {n}</h1><div class='row'>Posted by the newsroom</div>"
-            f"<div class='row'><div class='story-body'>{story}</div></div>"
+            f"<div class='row'><div class='story-body note'>{story}</div></div>"
+            "<div class='note'>Corrections: write to the desk.</div>"
             f"<aside class='related'><ul>{related}</ul></aside>"
             "<aside class='most-read'><h3>Most read</h3><p>Budget hearing draws crowd</p></aside></main>"
             "<footer id='site-footer'>Copyright Lakeview Media Group. About us. Contact.</footer></body></html>"

@@ -83,7 +83,8 @@ def test_repeated_html_blocks_become_prune_selectors() -> None:
     learned = learn_profiles(pages, site="lakeview-tribune.example")["lakeview-tribune.example"]
     prune = yaml.safe_load(learned.yaml)["html"]["prune"]
     # not the story, not related links, and not `div.row`: it marks the story's row as well as a constant one;
-    # the masthead's class `top&center` is no CSS identifier and is left out of its selector
+    # the masthead's class `top&center` is no CSS identifier and is left out of its selector; `div.note` would
+    # also match the story's `div.note.story-body`
     assert prune == ["aside.most-read", "footer#site-footer", "header.masthead"]
 
 

@@ -1,5 +1,5 @@
 """Repeated blocks of a site's HTML pages, marked by a stable class or id, become `html.prune`
-selectors: a selector whose elements have the same text on most pages is chrome (a masthead, a
+selectors: a selector whose matches (as CSS) have the same text on most pages is chrome (a masthead, a
 most-read box, a comment policy, a footer); one of whose elements differs per page (the article,
 related links) is not, even when its other elements are constant (a class on both the dateline
 row and the story row)."""
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import html
+from lxml.cssselect import CSSSelector
 
 _IDENTIFIER = re.compile(r"-?[_a-zA-Z][_a-zA-Z-]*")
 SKIP = frozenset({"html", "head", "body", "main", "article", "script", "style", "template"})
@@ -55,10 +56,18 @@ def repeated_blocks(roots: Sequence[html.HtmlElement], *, min_pages: int, min_sh
     for selector, values in texts.items():
         common = max(set(values), key=values.count)
         count = values.count(common)
-        if any(common) and count >= max(min_pages, 2) and count >= min_share * len(roots):
+        enough = any(common) and count >= max(min_pages, 2) and count >= min_share * len(roots)
+        if enough and _matches(selector, roots).count(common) == count:
             example = next(text for text in common if text)
             found.append(Block(selector, count, count / len(roots), example[:80]))
     return _outermost(found, roots)
+
+
+def _matches(selector: str, roots: Sequence[html.HtmlElement]) -> list[tuple[str, ...]]:
+    """Per page, the texts of what the selector matches as CSS: `div.text-copy` also matches a
+    `div.text-copy.body` (the article, say), which the element's own key does not show."""
+    css = CSSSelector(selector)
+    return [tuple(" ".join(e.text_content().split()) for e in css(root)) for root in roots]
 
 
 def _outermost(blocks: list[Block], roots: Sequence[html.HtmlElement]) -> list[Block]:
