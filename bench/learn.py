@@ -18,6 +18,7 @@ Run from the repository root: ``python -m bench.learn [--real-sites N] [--made-u
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import random
@@ -53,8 +54,10 @@ class Site:
     quote: str = ""
 
 
+@functools.cache
 def aeb_articles() -> tuple[dict[str, dict], dict[str, str]]:
-    """The AEB's true articles and each page's own headline (og:title, else <title>)."""
+    """The AEB's true articles and each page's own headline (og:title, else <title>); read once
+    for both site sets."""
     truth = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
     titles = {}
     for key in truth:

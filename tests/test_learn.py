@@ -10,7 +10,7 @@ import cleaner
 from cleaner.cli import main
 from cleaner.learn import learn_profiles
 from cleaner.page import Page
-from tests.site_maker import QUOTE, site_pages
+from tests.site_maker import HEADLINES, QUOTE, site_pages
 
 CUTS = ("cut-head", "cut-tail")
 
@@ -95,3 +95,26 @@ def test_lines_with_characters_yaml_forbids_are_learned_escaped(tmp_path: Path) 
     book = cleaner.load_rulebook([tmp_path])
     result = cleaner.clean(pages[0], profile="lakeview-tribune.example", rules=book)
     assert "Privacy" not in result.text and "U+0080" in learned.yaml  # the comment shows it, the rule matches it
+
+
+def test_short_chrome_and_a_pitch_on_every_page_are_learned_even_inside_the_article() -> None:
+    pitch = "Sign up for our newsletter to get the day's top stories in your inbox every morning."
+    pages = []
+    for text in site_pages(8, quote_on=(2, 5)):
+        lines = text.splitlines()
+        lines[11:11] = ["Advertisement", pitch]  # mid-article on every page, beside the quote on two
+        pages.append("\n".join(lines) + "\n")
+    rules = yaml.safe_load(learned_for(pages).yaml)["rules"]
+    texts = {t for r in rules.values() if r["kind"] == "drop-line" for t in r.get("text", [])}
+    assert {"Advertisement", pitch} <= texts and QUOTE not in texts
+
+
+def test_main_text_stays_on_when_the_fences_leave_other_text_beside_the_article() -> None:
+    pages = []
+    for n, text in enumerate(site_pages(8)):
+        lines = text.splitlines()
+        at = lines.index("Share this story")
+        lines[at:at] = [f"Source: {h}, report {n}" for h in HEADLINES[n % 3 : n % 3 + 3]]  # varies per page
+        pages.append("\n".join(lines) + "\n")
+    profile = yaml.safe_load(learned_for(pages).yaml)
+    assert "Share this story" in str(profile["rules"]) and "main-text" not in profile

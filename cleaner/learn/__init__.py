@@ -66,7 +66,7 @@ def learn_profiles(
     for host, site_pages in sorted(groups.items()):
         proposals = propose(site_pages, min_pages=min_pages, min_share=min_share)
         blocks = repeated_blocks(roots[host], min_pages=min_pages, min_share=min_share) if roots[host] else []
-        fenced = fenced_cleanly(site_pages, proposals) if not roots[host] else False
+        fenced = not roots[host] and fenced_cleanly(site_pages, proposals)  # main-text runs on text only
         text = profile_yaml(host, len(site_pages), proposals, blocks=blocks, fenced=fenced)
         _validate(host, text, book)
         learned[host] = Learned(host, len(site_pages), proposals, text, blocks)

@@ -5,15 +5,16 @@ stands on at least `min_pages` pages and a `min_share` of them is chrome, unless
 inside the article: each page's article is its stretch richest in sentence-like lines that no
 other page has, and a sentence found inside that stretch on more than a quarter of its pages is
 article text that merely repeats (a recurring quote), never a rule, unless it stands on nearly
-every page (a newsletter pitch in the article's flow is the site's, not the article's). The recurring lines that
-fence the article on most pages (the last before it, the first after it) become a cut-head and
-a cut-tail, so that what varies beyond them (teasers, related links) goes with the chrome.
+every page (a newsletter pitch in the article's flow is the site's, not the article's). The
+recurring lines that fence the article on most pages (the last before it, the first after it)
+become a cut-head and a cut-tail, so that what varies beyond them (teasers, related links) goes
+with the chrome.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -55,9 +56,10 @@ class Proposal:
 def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: float = 0.5) -> list[Proposal]:
     """Rules for the lines that recur across `pages` (each a list of non-blank lines)."""
     min_pages = max(min_pages, 2)  # nothing seen on one page only is ever proposed
-    sightings = _sightings(pages)
+    shaped = [[shape(text) for text in lines] for lines in pages]
+    sightings = _sightings(pages, shaped)
     recurring = {t for t, seen in sightings.items() if len(seen) >= min_pages and len(seen) >= min_share * len(pages)}
-    articles = [_article_span(lines, recurring) for lines in pages]
+    articles = [_article_span(lines, shapes, recurring) for lines, shapes in zip(pages, shaped, strict=True)]
     proposals = []
     for template in recurring:
         seen = sightings[template]
@@ -65,7 +67,7 @@ def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: fl
         if inside > INSIDE_SHARE * len(seen) and _sentence(seen[0].text) and len(seen) < EVERY_PAGE * len(pages):
             continue
         proposals.append(_proposal(template, seen, _scope(seen), len(seen), len(seen) / len(pages)))
-    return _markers(sorted(proposals, key=lambda p: p.window), pages, articles, recurring)
+    return _markers(sorted(proposals, key=lambda p: p.window), shaped, articles, recurring)
 
 
 def fenced_cleanly(pages: Sequence[Sequence[str]], proposals: Sequence[Proposal]) -> bool:
@@ -82,7 +84,7 @@ def fenced_cleanly(pages: Sequence[Sequence[str]], proposals: Sequence[Proposal]
         shapes = [shape(text) for text in lines]
         if head not in shapes or tail not in shapes:
             continue
-        first, last = _article_span(lines, recurring)
+        first, last = _article_span(lines, shapes, recurring)
         inside = range(len(shapes) - 1 - shapes[::-1].index(head) + 1, shapes.index(tail))
         own = [i for i in inside if shapes[i] not in recurring]
         article = sum(len(lines[i].split()) for i in own if first <= i <= last)
@@ -91,14 +93,14 @@ def fenced_cleanly(pages: Sequence[Sequence[str]], proposals: Sequence[Proposal]
     return len(ratios) >= 2 and sorted(ratios)[len(ratios) // 2] <= FENCED_BEYOND
 
 
-def _article_span(lines: Sequence[str], recurring: set[str]) -> tuple[int, int]:
+def _article_span(lines: Sequence[str], shapes: Sequence[str], recurring: set[str]) -> tuple[int, int]:
     """The page's article: the stretch of lines that is richest in prose of the page's own
     (sentence-like lines no other page has), net of the site's recurring lines and short lines
     between them ((-1, -1): none). A maximum-sum run, so that a teaser sentence stranded among
     the chrome does not stretch the article over that chrome."""
     best, best_span, total, start = 0, (-1, -1), 0, 0
-    for index, text in enumerate(lines):
-        if shape(text) in recurring:
+    for index, (text, template) in enumerate(zip(lines, shapes, strict=True)):
+        if template in recurring:
             gain = -RECURRING_COST
         elif _sentence(text):
             gain = len(text.split())
@@ -112,12 +114,11 @@ def _article_span(lines: Sequence[str], recurring: set[str]) -> tuple[int, int]:
     return best_span
 
 
-def _sightings(pages: Sequence[Sequence[str]]) -> dict[str, list[Sighting]]:
+def _sightings(pages: Sequence[Sequence[str]], shaped: Sequence[Sequence[str]]) -> dict[str, list[Sighting]]:
     found: dict[str, list[Sighting]] = defaultdict(list)
-    for number, lines in enumerate(pages):
+    for number, (lines, shapes) in enumerate(zip(pages, shaped, strict=True)):
         seen_here = set()
-        for index, text in enumerate(lines):
-            template = shape(text)
+        for index, (text, template) in enumerate(zip(lines, shapes, strict=True)):
             if template not in seen_here:
                 seen_here.add(template)
                 found[template].append(Sighting(number, index, len(lines), text))
@@ -159,55 +160,50 @@ def _proposal(template: str, seen: list[Sighting], scope: str, count: int, share
 
 
 def _markers(
-    proposals: list[Proposal], pages: Sequence[Sequence[str]], articles: list[tuple[int, int]], recurring: set[str]
+    proposals: list[Proposal], shaped: Sequence[Sequence[str]], articles: list[tuple[int, int]], recurring: set[str]
 ) -> list[Proposal]:
     """The article's fences: the recurring line that stands last before the article on most
     pages becomes a cut-head, the first after it a cut-tail (each once per page, and always on
     its side of the article), so that what varies beyond them (teasers, related links) goes too."""
     fences = []
     for kind in ("cut-head", "cut-tail"):
-        marker = _fence(pages, articles, recurring, before=kind == "cut-head")
+        marker = _fence(shaped, articles, recurring, before=kind == "cut-head")
         proposal = next((p for p in proposals if p.template == marker and p.kind == "drop-line"), None)
         if proposal is not None:
-            fences.append(_fenced(proposal, kind, pages, articles))
+            fences.append(_fenced(proposal, kind, shaped, articles))
     return fences + [p for p in proposals if all(p.template != f.template for f in fences)]
 
 
 def _fence(
-    pages: Sequence[Sequence[str]], articles: list[tuple[int, int]], recurring: set[str], *, before: bool
+    shaped: Sequence[Sequence[str]], articles: list[tuple[int, int]], recurring: set[str], *, before: bool
 ) -> str | None:
-    """The shape that is the nearest recurring line on one side of the article on most pages."""
-    votes: dict[str, int] = defaultdict(int)
-    wrong_side: dict[str, int] = defaultdict(int)
-    once: dict[str, bool] = defaultdict(lambda: True)
-    for lines, (first, last) in zip(pages, articles, strict=True):
+    """The shape that is the nearest recurring line on one side of the article on most pages
+    (and never twice on a page, nor on the other side of the article)."""
+    votes: Counter[str] = Counter()
+    disqualified: set[str] = set()
+    for shapes, (first, last) in zip(shaped, articles, strict=True):
         if first < 0:
             continue
-        shapes = [shape(text) for text in lines]
-        counts: dict[str, int] = defaultdict(int)
-        for template in shapes:
-            counts[template] += 1
-        side = range(first - 1, -1, -1) if before else range(last + 1, len(lines))
+        side = range(first - 1, -1, -1) if before else range(last + 1, len(shapes))
         nearest = next((shapes[i] for i in side if shapes[i] in recurring), None)
         if nearest is not None:
             votes[nearest] += 1
-        for template in recurring:
-            once[template] &= counts.get(template, 0) <= 1
-            at = shapes.index(template) if counts.get(template) else None
-            if at is not None and (at > first if before else at < last):
-                wrong_side[template] += 1
+        counts = Counter(shapes)
+        for index, template in enumerate(shapes):
+            if counts[template] > 1 or (index > first if before else index < last):
+                disqualified.add(template)
     spans = sum(first >= 0 for first, _ in articles)
-    good = [t for t, n in votes.items() if n >= FENCE_SHARE * spans and once[t] and not wrong_side[t]]
+    good = [t for t, n in votes.items() if n >= FENCE_SHARE * spans and t not in disqualified]
     return max(good, key=lambda t: votes[t]) if good else None
 
 
-def _fenced(proposal: Proposal, kind: str, pages: Sequence[Sequence[str]], articles) -> Proposal:
+def _fenced(proposal: Proposal, kind: str, shaped: Sequence[Sequence[str]], articles) -> Proposal:
     """The proposal as a cut: scoped to the head or tail stretch it was seen in, with slack."""
     seen = []
-    for lines, (first, _) in zip(pages, articles, strict=True):
-        at = next((i for i, text in enumerate(lines) if shape(text) == proposal.template), None)
-        if at is not None and first >= 0:
-            seen.append(at + 1 if kind == "cut-head" else len(lines) - at)
+    for shapes, (first, _) in zip(shaped, articles, strict=True):
+        if proposal.template in shapes and first >= 0:
+            at = shapes.index(proposal.template)
+            seen.append(at + 1 if kind == "cut-head" else len(shapes) - at)
     reach = max(seen)
     window = reach + max(5, reach // 2)
     scope = "head" if kind == "cut-head" else "tail"
