@@ -118,3 +118,14 @@ def test_main_text_stays_on_when_the_fences_leave_other_text_beside_the_article(
         pages.append("\n".join(lines) + "\n")
     profile = yaml.safe_load(learned_for(pages).yaml)
     assert "Share this story" in str(profile["rules"]) and "main-text" not in profile
+
+
+def test_a_headline_that_reads_like_a_sentence_does_not_join_the_article_over_the_byline() -> None:
+    pages = []
+    for text in site_pages(8):
+        lines = text.splitlines()
+        lines[6] = f"Read the full story today: {lines[9]}"  # a headline long enough to read as a sentence
+        pages.append("\n".join(lines) + "\n")
+    rules = yaml.safe_load(learned_for(pages).yaml)["rules"]
+    heads = [r.get("pattern") for r in rules.values() if r["kind"] == "cut-head"]
+    assert heads == [r"^Updated (?:\d+):(?:\d+) p\.m\.$"]  # the byline and update line still fence the article

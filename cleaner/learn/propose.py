@@ -24,7 +24,7 @@ EDGE = 12  # non-blank lines from either end that count as the page's head or ta
 SENTENCE_WORDS = 8  # a page's own line this long that ends like a sentence is article text
 INSIDE_SHARE = 0.25  # a recurring line inside the article on more of its pages is article text
 EVERY_PAGE = 0.9  # prose on this share of pages is the site's (a newsletter pitch), even inside the article
-RECURRING_COST = 5  # how much a recurring line inside a stretch counts against its being the article
+RECURRING_COST = 20  # a recurring line outweighs a long own sentence: a headline above the byline is not article
 FENCED_BEYOND = 0.05  # own words between the fences but outside the article, per article word, at most
 FENCE_SHARE = 0.6  # a fence is the article's nearest recurring neighbour on at least this share of pages
 
