@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 import cleaner
@@ -129,3 +130,19 @@ def test_a_headline_that_reads_like_a_sentence_does_not_join_the_article_over_th
     rules = yaml.safe_load(learned_for(pages).yaml)["rules"]
     heads = [r.get("pattern") for r in rules.values() if r["kind"] == "cut-head"]
     assert heads == [r"^Updated (?:\d+):(?:\d+) p\.m\.$"]  # the byline and update line still fence the article
+
+
+@pytest.mark.parametrize("at", [10, 14], ids=["after-the-first-paragraph", "before-the-last-paragraph"])
+def test_an_advertisement_between_paragraphs_is_never_a_fence(tmp_path: Path, at: int) -> None:
+    pages = []
+    for text in site_pages(9):
+        lines = text.splitlines()
+        lines[at:at] = ["Advertisement"]  # on every page, one paragraph from the article's edge
+        pages.append("\n".join(lines) + "\n")
+    learned = learned_for(pages[:8])
+    rules = yaml.safe_load(learned.yaml)["rules"]
+    assert [r["kind"] for r in rules.values() if "Advertisement" in r.get("text", [])] == ["drop-line"]
+    (tmp_path / "lakeview-tribune.example.yaml").write_text(learned.yaml, encoding="utf-8")
+    result = cleaner.clean(pages[8], profile="lakeview-tribune.example", rules=cleaner.load_rulebook([tmp_path]))
+    article = [line for line in pages[8].splitlines()[9:16] if line != "Advertisement"]
+    assert len(article) == 6 and all(sentence in result.text for sentence in article)

@@ -8,7 +8,8 @@ article text that merely repeats (a recurring quote), never a rule, unless it st
 every page (a newsletter pitch in the article's flow is the site's, not the article's). The
 recurring lines that fence the article on most pages (the last before it, the first after it)
 become a cut-head and a cut-tail, so that what varies beyond them (teasers, related links) goes
-with the chrome.
+with the chrome. A fence is never a line that stands between two of a page's own paragraphs (an
+advertisement after the first paragraph): a cut there would take that paragraph with the chrome.
 """
 
 from __future__ import annotations
@@ -19,14 +20,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from cleaner.learn.shapes import pattern_of, shape
+from cleaner.maintext.features import WIDE as _WIDE
 
 EDGE = 12  # non-blank lines from either end that count as the page's head or tail
 SENTENCE_WORDS = 8  # a page's own line this long that ends like a sentence is article text
 INSIDE_SHARE = 0.25  # a recurring line inside the article on more of its pages is article text
 EVERY_PAGE = 0.9  # prose on this share of pages is the site's (a newsletter pitch), even inside the article
-RECURRING_COST = 20  # a recurring line outweighs a long own sentence: a headline above the byline is not article
+RECURRING_COST = 10  # what a recurring line costs a stretch: more than a lone sentence-like headline brings
+ALONE_WEIGHT = 0.5  # an own sentence with no own sentence beside it (a headline, a standfirst) counts half
 FENCED_BEYOND = 0.05  # own words between the fences but outside the article, per article word, at most
+SENTENCE_END = (".", "!", "?", "\u201d", '"', "\u2019", "\u3002", "\uff01", "\uff1f")  # 。！？ too
 FENCE_SHARE = 0.6  # a fence is the article's nearest recurring neighbour on at least this share of pages
+WRONG_SIDE = 0.2  # ...and on the wrong side of the article, or right beyond own prose, on at most this share
 
 
 @dataclass
@@ -67,7 +72,7 @@ def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: fl
         if inside > INSIDE_SHARE * len(seen) and _sentence(seen[0].text) and len(seen) < EVERY_PAGE * len(pages):
             continue
         proposals.append(_proposal(template, seen, _scope(seen), len(seen), len(seen) / len(pages)))
-    return _markers(sorted(proposals, key=lambda p: p.window), shaped, articles, recurring)
+    return _markers(sorted(proposals, key=lambda p: p.window), pages, shaped, articles, recurring)
 
 
 def fenced_cleanly(pages: Sequence[Sequence[str]], proposals: Sequence[Proposal]) -> bool:
@@ -87,8 +92,8 @@ def fenced_cleanly(pages: Sequence[Sequence[str]], proposals: Sequence[Proposal]
         first, last = _article_span(lines, shapes, recurring)
         inside = range(len(shapes) - 1 - shapes[::-1].index(head) + 1, shapes.index(tail))
         own = [i for i in inside if shapes[i] not in recurring]
-        article = sum(len(lines[i].split()) for i in own if first <= i <= last)
-        beyond = sum(len(lines[i].split()) for i in own if not first <= i <= last)
+        article = sum(_words(lines[i]) for i in own if first <= i <= last)
+        beyond = sum(_words(lines[i]) for i in own if not first <= i <= last)
         ratios.append(beyond / article if article else 1.0)
     return len(ratios) >= 2 and sorted(ratios)[len(ratios) // 2] <= FENCED_BEYOND
 
@@ -97,13 +102,16 @@ def _article_span(lines: Sequence[str], shapes: Sequence[str], recurring: set[st
     """The page's article: the stretch of lines that is richest in prose of the page's own
     (sentence-like lines no other page has), net of the site's recurring lines and short lines
     between them ((-1, -1): none). A maximum-sum run, so that a teaser sentence stranded among
-    the chrome does not stretch the article over that chrome."""
-    best, best_span, total, start = 0, (-1, -1), 0, 0
+    the chrome does not stretch the article over that chrome; a sentence with no other beside it
+    (a headline, a standfirst) counts half, so that it does not join the article over a byline."""
+    own = [template not in recurring and _sentence(text) for text, template in zip(lines, shapes, strict=True)]
+    best, best_span, total, start = 0.0, (-1, -1), 0.0, 0
     for index, (text, template) in enumerate(zip(lines, shapes, strict=True)):
         if template in recurring:
             gain = -RECURRING_COST
-        elif _sentence(text):
-            gain = len(text.split())
+        elif own[index]:
+            beside = (index > 0 and own[index - 1]) or (index + 1 < len(own) and own[index + 1])
+            gain = _words(text) * (1.0 if beside else ALONE_WEIGHT)
         else:
             gain = -1
         if total <= 0:
@@ -134,7 +142,12 @@ def _scope(seen: list[Sighting]) -> str:
 
 
 def _sentence(text: str) -> bool:
-    return len(text.split()) >= SENTENCE_WORDS and text.rstrip().endswith((".", "!", "?", "\u201d", '"', "\u2019"))
+    return _words(text) >= SENTENCE_WORDS and text.rstrip().endswith(SENTENCE_END)
+
+
+def _words(text: str) -> int:
+    """Words, with scripts written without spaces (Chinese, Japanese) counted at two characters a word."""
+    return len(text.split()) + len(_WIDE.findall(text)) // 2
 
 
 def _proposal(template: str, seen: list[Sighting], scope: str, count: int, share: float) -> Proposal:
@@ -160,14 +173,18 @@ def _proposal(template: str, seen: list[Sighting], scope: str, count: int, share
 
 
 def _markers(
-    proposals: list[Proposal], shaped: Sequence[Sequence[str]], articles: list[tuple[int, int]], recurring: set[str]
+    proposals: list[Proposal],
+    pages: Sequence[Sequence[str]],
+    shaped: Sequence[Sequence[str]],
+    articles: list[tuple[int, int]],
+    recurring: set[str],
 ) -> list[Proposal]:
     """The article's fences: the recurring line that stands last before the article on most
     pages becomes a cut-head, the first after it a cut-tail (each once per page, and always on
     its side of the article), so that what varies beyond them (teasers, related links) goes too."""
     fences = []
     for kind in ("cut-head", "cut-tail"):
-        marker = _fence(shaped, articles, recurring, before=kind == "cut-head")
+        marker = _fence(pages, shaped, articles, recurring, before=kind == "cut-head")
         proposal = next((p for p in proposals if p.template == marker and p.kind == "drop-line"), None)
         if proposal is not None:
             fences.append(_fenced(proposal, kind, shaped, articles))
@@ -175,13 +192,21 @@ def _markers(
 
 
 def _fence(
-    shaped: Sequence[Sequence[str]], articles: list[tuple[int, int]], recurring: set[str], *, before: bool
+    pages: Sequence[Sequence[str]],
+    shaped: Sequence[Sequence[str]],
+    articles: list[tuple[int, int]],
+    recurring: set[str],
+    *,
+    before: bool,
 ) -> str | None:
-    """The shape that is the nearest recurring line on one side of the article on most pages
-    (and never twice on a page, nor on the other side of the article)."""
+    """The shape that is the nearest recurring line on one side of the article on most pages:
+    never twice on a page, and on nearly every page on its side of the article and not right
+    beyond prose of the page's own (an advertisement after an article's first paragraph stands
+    between two paragraphs; a fence stands among the chrome)."""
     votes: Counter[str] = Counter()
+    wrong_side: Counter[str] = Counter()
     disqualified: set[str] = set()
-    for shapes, (first, last) in zip(shaped, articles, strict=True):
+    for lines, shapes, (first, last) in zip(pages, shaped, articles, strict=True):
         if first < 0:
             continue
         side = range(first - 1, -1, -1) if before else range(last + 1, len(shapes))
@@ -190,11 +215,20 @@ def _fence(
             votes[nearest] += 1
         counts = Counter(shapes)
         for index, template in enumerate(shapes):
-            if counts[template] > 1 or (index > first if before else index < last):
+            if counts[template] > 1:
                 disqualified.add(template)
+            elif (index > first if before else index < last) or _beyond_prose(lines, shapes, recurring, index, before):
+                wrong_side[template] += 1
     spans = sum(first >= 0 for first, _ in articles)
+    disqualified |= {t for t, n in wrong_side.items() if n > WRONG_SIDE * spans}
     good = [t for t, n in votes.items() if n >= FENCE_SHARE * spans and t not in disqualified]
     return max(good, key=lambda t: votes[t]) if good else None
+
+
+def _beyond_prose(lines: Sequence[str], shapes: Sequence[str], recurring: set[str], index: int, before: bool) -> bool:
+    """Whether the line next to `index` on the side away from the article is prose of the page's own."""
+    beyond = index - 1 if before else index + 1
+    return 0 <= beyond < len(lines) and shapes[beyond] not in recurring and _sentence(lines[beyond])
 
 
 def _fenced(proposal: Proposal, kind: str, shaped: Sequence[Sequence[str]], articles) -> Proposal:

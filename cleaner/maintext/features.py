@@ -12,7 +12,7 @@ from cleaner.maintext.stopwords import guess_language, stoplist
 
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w|\.(?:com|org|net)\b", re.IGNORECASE)
-_WIDE = re.compile(r"[\u2e80-\U0002ffff]")  # CJK and other scripts written without spaces
+WIDE = re.compile(r"[\u2e80-\U0002ffff]")  # CJK and other scripts written without spaces
 SENTENCE_END = tuple('.!?…:;"”’»)。！？')
 
 
@@ -39,7 +39,7 @@ def measure(texts: Sequence[str], prose_from: int) -> list[Line]:
     counts = Counter(texts)
     lines = []
     for text, words in zip(texts, tokens, strict=True):
-        width = len(text) if text.isascii() else len(text) + 2 * len(_WIDE.findall(text))
+        width = len(text) if text.isascii() else len(text) + 2 * len(WIDE.findall(text))
         ends = text.endswith(SENTENCE_END)
         if stops is None:
             share = 1.0 if ends else 0.0  # no language: a sentence end stands in for stopwords
