@@ -36,6 +36,7 @@ SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 CONTAINERS = {"div", "article", "section", "main", "td", "span", "font", "body", "form"}
 HEADLINE_WORDS = 5
 MIN_FIT = 0.85
+COPIED = 0.5  # share of the article's 4-word runs found again outside its element: the page holds a copy
 PROSE = {"p", "h2", "h3", "figcaption", "div", "span", "li"}
 
 
@@ -55,7 +56,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def load_template(path: Path, truth: str, host: str) -> Template | None:
-    """The page's template, or None when no single element holds its article (fit below 0.85)."""
+    """The page's template, or None when no single element holds its article (fit below 0.85,
+    or a second copy of it outside that element)."""
     raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
     tree = html.fromstring(raw.decode("utf-8", errors="replace"))
     want = Counter(_tokens(truth))
@@ -72,10 +74,26 @@ def load_template(path: Path, truth: str, host: str) -> Template | None:
         fit = 2 * overlap / (size + total)
         if fit > best_fit:
             best, best_fit = element, fit
-    if best is None or best_fit < MIN_FIT:
+    if best is None or best_fit < MIN_FIT or _copied_elsewhere(tree, best, _tokens(truth)):
         return None
     common = {w for w, n in want.items() if len(w) > 3}
     return Template(host, tree, tree.getroottree().getpath(best), frozenset(common), best_fit)
+
+
+def _copied_elsewhere(tree: html.HtmlElement, article: html.HtmlElement, want: list[str]) -> bool:
+    """Whether the page carries its article a second time outside the element (a print or JSON
+    copy): a guest article would fill one copy only, and the host's other copy would stay."""
+    path = tree.getroottree().getpath(article)
+    rest = copy.deepcopy(tree)
+    for element in [*rest.iter(*SKIP), *rest.xpath(path)]:
+        if element.getparent() is not None:
+            element.getparent().remove(element)
+    got, wanted = _shingles(_tokens(rest.text_content())), _shingles(want)
+    return sum((got & wanted).values()) > COPIED * sum(wanted.values())
+
+
+def _shingles(tokens: list[str]) -> Counter[tuple[str, ...]]:
+    return Counter(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
 
 
 @dataclass(frozen=True)
