@@ -146,3 +146,15 @@ def test_an_advertisement_between_paragraphs_is_never_a_fence(tmp_path: Path, at
     result = cleaner.clean(pages[8], profile="lakeview-tribune.example", rules=cleaner.load_rulebook([tmp_path]))
     article = [line for line in pages[8].splitlines()[9:16] if line != "Advertisement"]
     assert len(article) == 6 and all(sentence in result.text for sentence in article)
+
+
+def test_a_recurring_quote_inside_list_articles_is_not_learned() -> None:
+    pages = []
+    for n, text in enumerate(site_pages(8)):
+        lines = text.splitlines()
+        items = [f"Stage {k}: {HEADLINES[(n + k) % len(HEADLINES)]}" for k in range(1, 9)]  # an article of short lines
+        if n in (0, 2, 3, 5, 7):  # on 5 of 8 pages, at a varying place among the items
+            items.insert(2 + n % 4, QUOTE)
+        lines[10:15] = items
+        pages.append("\n".join(lines) + "\n")
+    assert QUOTE not in learned_for(pages).yaml

@@ -69,9 +69,11 @@ def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: fl
     for template in recurring:
         seen = sightings[template]
         inside = sum(articles[s.page][0] < s.index < articles[s.page][1] for s in seen)
-        if inside > INSIDE_SHARE * len(seen) and _sentence(seen[0].text) and len(seen) < EVERY_PAGE * len(pages):
-            continue
-        proposals.append(_proposal(template, seen, _scope(seen), len(seen), len(seen) / len(pages)))
+        scope = _scope(seen)
+        prose = _sentence(seen[0].text) and len(seen) < EVERY_PAGE * len(pages)
+        if prose and (inside > INSIDE_SHARE * len(seen) or scope == "anywhere"):
+            continue  # article text that repeats (a quote), unless it keeps to the page's head or tail
+        proposals.append(_proposal(template, seen, scope, len(seen), len(seen) / len(pages)))
     return _markers(sorted(proposals, key=lambda p: p.window), pages, shaped, articles, recurring)
 
 
