@@ -158,3 +158,19 @@ def test_a_recurring_quote_inside_list_articles_is_not_learned() -> None:
         lines[10:15] = items
         pages.append("\n".join(lines) + "\n")
     assert QUOTE not in learned_for(pages).yaml
+
+
+def test_a_fence_may_stand_twice_on_its_side_and_the_cut_takes_the_last(tmp_path: Path) -> None:
+    pages = []
+    for text in site_pages(9):
+        lines = text.splitlines()
+        lines[9:9] = ["Share on Facebook", "Email this"]  # the share buttons above the article...
+        lines[6:6] = ["Share on Facebook", "Email this"]  # ...and under the masthead
+        pages.append("\n".join(lines) + "\n")
+    learned = learned_for(pages[:8])
+    rules = yaml.safe_load(learned.yaml)["rules"]
+    assert [r.get("text") for r in rules.values() if r["kind"] == "cut-head"] == [["Email this"]]
+    (tmp_path / "lakeview-tribune.example.yaml").write_text(learned.yaml, encoding="utf-8")
+    result = cleaner.clean(pages[8], profile="lakeview-tribune.example", rules=cleaner.load_rulebook([tmp_path]))
+    article = pages[8].splitlines()[13:19]
+    assert result.text.splitlines() == article

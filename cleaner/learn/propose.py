@@ -201,13 +201,13 @@ def _fence(
     *,
     before: bool,
 ) -> str | None:
-    """The shape that is the nearest recurring line on one side of the article on most pages:
-    never twice on a page, and on nearly every page on its side of the article and not right
-    beyond prose of the page's own (an advertisement after an article's first paragraph stands
-    between two paragraphs; a fence stands among the chrome)."""
+    """The shape that is the nearest recurring line on one side of the article on most pages,
+    and on nearly every page wholly on its side of the article and not right beyond prose of the
+    page's own (an advertisement after an article's first paragraph stands between two
+    paragraphs; a fence stands among the chrome). It may stand twice on its side (share buttons
+    above a headline and above the article): a cut-head cuts at the last, a cut-tail at the first."""
     votes: Counter[str] = Counter()
     wrong_side: Counter[str] = Counter()
-    disqualified: set[str] = set()
     for lines, shapes, (first, last) in zip(pages, shaped, articles, strict=True):
         if first < 0:
             continue
@@ -215,15 +215,15 @@ def _fence(
         nearest = next((shapes[i] for i in side if shapes[i] in recurring), None)
         if nearest is not None:
             votes[nearest] += 1
-        counts = Counter(shapes)
-        for index, template in enumerate(shapes):
-            if counts[template] > 1:
-                disqualified.add(template)
-            elif (index > first if before else index < last) or _beyond_prose(lines, shapes, recurring, index, before):
-                wrong_side[template] += 1
+        wrong_side.update(
+            {
+                template
+                for index, template in enumerate(shapes)
+                if (index > first if before else index < last) or _beyond_prose(lines, shapes, recurring, index, before)
+            }
+        )
     spans = sum(first >= 0 for first, _ in articles)
-    disqualified |= {t for t, n in wrong_side.items() if n > WRONG_SIDE * spans}
-    good = [t for t, n in votes.items() if n >= FENCE_SHARE * spans and t not in disqualified]
+    good = [t for t, n in votes.items() if n >= FENCE_SHARE * spans and wrong_side[t] <= WRONG_SIDE * spans]
     return max(good, key=lambda t: votes[t]) if good else None
 
 
@@ -238,8 +238,10 @@ def _fenced(proposal: Proposal, kind: str, shaped: Sequence[Sequence[str]], arti
     seen = []
     for shapes, (first, _) in zip(shaped, articles, strict=True):
         if proposal.template in shapes and first >= 0:
-            at = shapes.index(proposal.template)
-            seen.append(at + 1 if kind == "cut-head" else len(shapes) - at)
+            if kind == "cut-head":  # the cut is at the last in its scope
+                seen.append(len(shapes) - shapes[::-1].index(proposal.template))
+            else:  # and a cut-tail at the first
+                seen.append(len(shapes) - shapes.index(proposal.template))
     reach = max(seen)
     window = reach + max(5, reach // 2)
     scope = "head" if kind == "cut-head" else "tail"
