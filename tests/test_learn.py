@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,28 @@ def test_a_fence_may_stand_twice_on_its_side_and_the_cut_takes_the_last(tmp_path
     result = cleaner.clean(pages[8], profile="lakeview-tribune.example", rules=cleaner.load_rulebook([tmp_path]))
     article = pages[8].splitlines()[13:19]
     assert result.text.splitlines() == article
+
+
+def test_a_line_shape_seen_twice_on_each_page_is_learned_for_every_line_of_it() -> None:
+    archive = ["Archive", "2019", "May (12)", "April (9)", "2018", "May (15)", "April (3)"]  # same on every page
+    pages = []
+    for text in site_pages(8):
+        lines = text.splitlines()
+        lines[-2:-2] = archive
+        pages.append("\n".join(lines) + "\n")
+    rules = yaml.safe_load(learned_for(pages).yaml)["rules"]
+    may = [r for r in rules.values() if "May (12)" in r.get("text", []) or "May" in r.get("pattern", "")]
+    assert len(may) == 1
+    matches = may[0].get("text") or [line for line in archive if re.fullmatch(may[0]["pattern"], line)]
+    assert {"May (12)", "May (15)"} <= set(matches)
+    assert may[0].get("scope") == "tail" and may[0]["window"] >= len(archive) + 2  # reaches the first May too
+
+
+@pytest.mark.parametrize("line", ["April 09, 2019", "19 novembre 2019", "2019-11-19"])
+def test_a_date_alone_on_its_line_is_learned_as_a_date_not_as_any_line(line: str) -> None:
+    from cleaner.learn.shapes import pattern_of, shape
+
+    pattern = re.compile(pattern_of(shape(line)))
+    assert pattern.fullmatch(line).group("date") == line
+    assert pattern.fullmatch("November 3, 2021")
+    assert not pattern.fullmatch("They met in April 2019 and agreed to the plan.")

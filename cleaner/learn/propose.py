@@ -37,9 +37,11 @@ WRONG_SIDE = 0.2  # ...and on the wrong side of the article, or right beyond own
 @dataclass
 class Sighting:
     page: int
-    index: int  # among the page's non-blank lines
+    index: int  # among the page's non-blank lines: the first on the page
     size: int  # the page's number of non-blank lines
     text: str
+    last: int = -1  # the last on the page (an archive list repeats "May (12)" once a year)
+    texts: set[str] = field(default_factory=set)  # all its lines on the page
 
 
 @dataclass
@@ -127,11 +129,15 @@ def _article_span(lines: Sequence[str], shapes: Sequence[str], recurring: set[st
 def _sightings(pages: Sequence[Sequence[str]], shaped: Sequence[Sequence[str]]) -> dict[str, list[Sighting]]:
     found: dict[str, list[Sighting]] = defaultdict(list)
     for number, (lines, shapes) in enumerate(zip(pages, shaped, strict=True)):
-        seen_here = set()
+        here: dict[str, Sighting] = {}
         for index, (text, template) in enumerate(zip(lines, shapes, strict=True)):
-            if template not in seen_here:
-                seen_here.add(template)
-                found[template].append(Sighting(number, index, len(lines), text))
+            if template in here:
+                here[template].last = index
+                here[template].texts.add(text)
+            else:
+                here[template] = Sighting(number, index, len(lines), text, index, {text})
+        for template, sighting in here.items():
+            found[template].append(sighting)
     return found
 
 
@@ -153,7 +159,7 @@ def _words(text: str) -> int:
 
 
 def _proposal(template: str, seen: list[Sighting], scope: str, count: int, share: float) -> Proposal:
-    variants = sorted({s.text for s in seen})
+    variants = sorted(set().union(*(s.texts for s in seen)))
     window = {"head": max(s.index for s in seen) + 3, "tail": max(s.size - s.index for s in seen) + 2}.get(scope, 10)
     where = {
         "head": f"head, within the first {window - 2} lines",

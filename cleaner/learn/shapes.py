@@ -4,6 +4,7 @@ groups where the varying part is a field."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from cleaner.extract.dates import date_patterns
@@ -21,6 +22,13 @@ _PLACEHOLDERS = {
 }
 
 
+@functools.cache
+def _any_date() -> str:
+    """The date patterns as one regex without their named groups (the field is one group)."""
+    spelled = (re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in date_patterns())
+    return "(?i:" + "|".join(spelled) + ")"
+
+
 def shape(line: str) -> str:
     """`Copyright 2019 Example` -> `Copyright <NUM> Example`; `By Jane Doe` -> `By <NAME>`."""
     text = _EMAIL.sub(EMAIL, " ".join(line.split()))
@@ -32,11 +40,14 @@ def shape(line: str) -> str:
 
 def pattern_of(template: str) -> str:
     """An anchored regex for a shape: literal text escaped, placeholders as groups (a field's
-    group named once, later ones plain)."""
+    group named once, later ones plain). A date with no words around it to anchor it is spelled
+    out as the date patterns themselves: `^(?P<date>.+?)$` would match every line."""
     parts, named = [], set()
+    bare = not re.search(r"\w", re.sub("\x00[A-Z]+\x00", "", template))
     for piece in re.split("(\x00[A-Z]+\x00)", template):
         if piece in _PLACEHOLDERS:
             field, regex = _PLACEHOLDERS[piece]
+            regex = _any_date() if piece == DATE and bare else regex
             if field and field not in named:
                 named.add(field)
                 parts.append(f"(?P<{field}>{regex})")
