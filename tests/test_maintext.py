@@ -83,6 +83,16 @@ def test_repeated_headline_is_the_title_and_chrome_around_the_article_goes():
     assert {"before the article", "the title (the page's first line repeats it)", "after the article"} <= reasons
 
 
+def test_a_headline_over_teasers_does_not_hide_a_lone_paragraph_below_them():
+    teasers = [f"Teaser number {n}: more stories from around the county" for n in range(12)]
+    paragraph = " ".join(PROSE)  # the whole article in one line, as some dumps give it
+    page = "\n".join(["Board Restores Sunday Hours - The Example Post", "Board Restores Sunday Hours", *teasers])
+    page += "\n" + "\n".join([paragraph, "About us", "Contact"])
+    assert cleaner.clean(page).text == paragraph
+    short = page.replace(paragraph, PROSE[0][:150] + ".")  # no full paragraph: the headline's stretch stands
+    assert cleaner.clean(short).text == ""
+
+
 def test_every_removed_line_has_a_rule_and_main_text_ones_a_reason():
     page = (ROOT / "samples/pinecrest-gazette.example/2021-04-12-trail-reopening.txt").read_text(encoding="utf-8")
     result = cleaner.clean(page)

@@ -23,8 +23,19 @@ def article_span(
     alone: Sequence[Verdict],
 ) -> range:
     """Indices of the article's stretch (empty when the page has no prose). `verdicts` are the
-    lines in context, `alone` each line on its own (which prose stands by other prose)."""
-    weights = _weights(lines, verdicts, settings, title, alone)
+    lines in context, `alone` each line on its own (which prose stands by other prose). A title
+    whose stretch holds no prose anchors no article (a headline repeated above a list of teasers):
+    the stretch is sought again without it, and taken if it holds a full paragraph."""
+    span = _best_run(_weights(lines, verdicts, settings, title, alone))
+    if title is None or any(verdicts[i].kind is Kind.PROSE for i in span):
+        return span
+    again = _best_run(_weights(lines, verdicts, settings, None, alone))
+    full = any(verdicts[i].kind is Kind.PROSE and lines[i].width >= settings.length_high for i in again)
+    return again if full else span
+
+
+def _best_run(weights: Sequence[float]) -> range:
+    """The run of consecutive weights with the largest sum (a maximum-sum subarray)."""
     best, total, start, span = 0.0, 0.0, 0, range(0)
     for i, weight in enumerate(weights):
         if total <= 0:
