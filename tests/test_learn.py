@@ -200,3 +200,14 @@ def test_a_date_alone_on_its_line_is_learned_as_a_date_not_as_any_line(line: str
     assert pattern.fullmatch(line).group("date") == line
     assert pattern.fullmatch("November 3, 2021")
     assert not pattern.fullmatch("They met in April 2019 and agreed to the plan.")
+
+
+def test_the_fence_is_the_nearest_line_that_keeps_to_its_side_past_one_on_both_sides() -> None:
+    pages = []
+    for text in site_pages(8):
+        lines = text.splitlines()
+        lines[15:15] = ["Written by the Lakeview staff"]  # the author box right after the article...
+        lines[6:6] = ["Written by the Lakeview staff"]  # ...and the same line under the masthead
+        pages.append("\n".join(lines) + "\n")
+    rules = yaml.safe_load(learned_for(pages).yaml)["rules"]
+    assert [r.get("text") for r in rules.values() if r["kind"] == "cut-tail"] == [["Share this story"]]

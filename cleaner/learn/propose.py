@@ -207,29 +207,31 @@ def _fence(
     *,
     before: bool,
 ) -> str | None:
-    """The shape that is the nearest recurring line on one side of the article on most pages,
-    and on nearly every page wholly on its side of the article and not right beyond prose of the
+    """The shape that is the nearest fit recurring line on one side of the article on most pages;
+    fit: on nearly every page wholly on its side of the article and not right beyond prose of the
     page's own (an advertisement after an article's first paragraph stands between two
     paragraphs; a fence stands among the chrome). It may stand twice on its side (share buttons
     above a headline and above the article): a cut-head cuts at the last, a cut-tail at the first."""
-    votes: Counter[str] = Counter()
     wrong_side: Counter[str] = Counter()
     for lines, shapes, (first, last) in zip(pages, shaped, articles, strict=True):
-        if first < 0:
-            continue
-        side = range(first - 1, -1, -1) if before else range(last + 1, len(shapes))
-        nearest = next((shapes[i] for i in side if shapes[i] in recurring), None)
-        if nearest is not None:
-            votes[nearest] += 1
-        wrong_side.update(
-            {
-                template
-                for index, template in enumerate(shapes)
-                if (index > first if before else index < last) or _beyond_prose(lines, shapes, recurring, index, before)
-            }
-        )
+        if first >= 0:
+            wrong_side.update(
+                {
+                    template
+                    for index, template in enumerate(shapes)
+                    if (index > first if before else index < last)
+                    or _beyond_prose(lines, shapes, recurring, index, before)
+                }
+            )
     spans = sum(first >= 0 for first, _ in articles)
-    good = [t for t, n in votes.items() if n >= FENCE_SHARE * spans and wrong_side[t] <= WRONG_SIDE * spans]
+    fit = {t for t in recurring if wrong_side[t] <= WRONG_SIDE * spans}
+    votes: Counter[str] = Counter()
+    for shapes, (first, last) in zip(shaped, articles, strict=True):
+        side = range(first - 1, -1, -1) if before else range(last + 1, len(shapes))
+        nearest = next((shapes[i] for i in side if shapes[i] in fit), None) if first >= 0 else None
+        if nearest is not None:  # past recurring lines that stand on both sides (an author's name)
+            votes[nearest] += 1
+    good = [t for t, n in votes.items() if n >= FENCE_SHARE * spans]
     return max(good, key=lambda t: votes[t]) if good else None
 
 
