@@ -40,8 +40,7 @@ class Sighting:
     index: int  # among the page's non-blank lines: the first on the page
     size: int  # the page's number of non-blank lines
     text: str
-    last: int = -1  # the last on the page (an archive list repeats "May (12)" once a year)
-    texts: set[str] = field(default_factory=set)  # all its lines on the page
+    texts: set[str] = field(default_factory=set)  # all its lines on the page ("May (12)", "May (15)")
 
 
 @dataclass
@@ -132,10 +131,9 @@ def _sightings(pages: Sequence[Sequence[str]], shaped: Sequence[Sequence[str]]) 
         here: dict[str, Sighting] = {}
         for index, (text, template) in enumerate(zip(lines, shapes, strict=True)):
             if template in here:
-                here[template].last = index
                 here[template].texts.add(text)
             else:
-                here[template] = Sighting(number, index, len(lines), text, index, {text})
+                here[template] = Sighting(number, index, len(lines), text, {text})
         for template, sighting in here.items():
             found[template].append(sighting)
     return found
@@ -188,8 +186,8 @@ def _markers(
     recurring: set[str],
 ) -> list[Proposal]:
     """The article's fences: the recurring line that stands last before the article on most
-    pages becomes a cut-head, the first after it a cut-tail (each once per page, and always on
-    its side of the article), so that what varies beyond them (teasers, related links) goes too."""
+    pages becomes a cut-head, the first after it a cut-tail (each keeping to its side of the
+    article), so that what varies beyond them (teasers, related links) goes too."""
     fences = []
     for kind in ("cut-head", "cut-tail"):
         marker = _fence(pages, shaped, articles, recurring, before=kind == "cut-head")
