@@ -18,3 +18,4 @@ class Document:
     url: str | None = None
     metadata: Candidates = field(default_factory=dict)
     pruned: tuple[dict[str, str], ...] = ()
+    from_markup: bool = False  # lines extracted from HTML, not a text dump (which opens with the <title>)

@@ -156,3 +156,18 @@ def test_settings_are_inherited_through_extends(tmp_path):
 def test_a_bad_threshold_names_file_and_key(tmp_path):
     with pytest.raises(cleaner.ProfileError, match=r"main-text\.stopwords-low"):
         write_profile(tmp_path / "bad", "_generic", "profile: _generic\nmain-text: {stopwords-low: lots}\n")
+
+
+def test_with_main_text_off_the_headline_under_the_title_line_is_still_the_title(tmp_path):
+    rules = write_profile(
+        tmp_path / "site",
+        "example.test",
+        "profile: example.test\nextends: _generic\nmatch: {first-line: ['Example Post$']}\n"
+        "main-text: {enabled: false}\n"
+        "rules:\n  masthead: {kind: cut-head, text: [Skip to content]}\n",
+    )
+    page = "\n".join(["Board Restores Sunday Hours - Example Post", *MENU, "Skip to content", "Board Restores Sunday Hours"])
+    result = cleaner.clean(page + "\n" + "\n".join(PROSE), rules=rules)
+    assert result.profile == "example.test" and result.title == "Board Restores Sunday Hours"
+    assert result.trace["fields"]["title"] == "generic/headline"
+    assert result.text == "\n".join(PROSE)  # the headline was the first line kept: it is the title, not text

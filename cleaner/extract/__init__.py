@@ -14,7 +14,7 @@ from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.dates import find_date, parse_date
 from cleaner.extract.emails import find_emails
-from cleaner.extract.generic import find_byline, find_contact_email, find_dateline
+from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
 from cleaner.extract.people import split_authors
 from cleaner.extract.publisher import clean_publisher
 from cleaner.profiles import Profile
@@ -56,6 +56,8 @@ def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
         fields.authors, fields.sources["author"] = byline[0], "generic/byline"
     if fields.date is None and (found := find_dateline(doc.lines, swept.kept)):
         fields.date, fields.sources["date"] = found[0], "generic/dateline"
+    if fields.title is None and not doc.from_markup and (found := find_headline(doc.lines, swept.kept)):
+        _offer(fields, "title", found[0], "generic/headline", normalise)
     fields.sources = {k: fields.sources[k] for k in FIELDS if k in fields.sources}
     return fields
 

@@ -14,6 +14,8 @@ from cleaner.lines import Lines
 HEAD, TAIL = 8, 10
 AROUND_START = (6, 3)  # non-blank lines before and after the article's first kept line
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s*:?\s+\S", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+HEADLINE_SHARE = 0.8  # share of a headline's words the dump's first line (its <title>) must carry
 _SHORT = 25  # words: longer lines are prose, where a date or an email is content, not metadata
 _CONTACT = re.compile(
     r"\b(?:reach|reached|contact|e-?mail|write to|follow|reporter|correspondent|writer|editor|"
@@ -31,6 +33,20 @@ def _edges(lines: Lines, kept: tuple[int, ...] = ()) -> list[int]:
         before, after = AROUND_START
         places += lines.nonblank[max(0, start - before) : start + after + 1]
     return list(dict.fromkeys(places))
+
+
+def find_headline(lines: Lines, kept: tuple[int, ...]) -> tuple[str, int] | None:
+    """The headline: one of the first kept lines whose words nearly all come from the dump's
+    first line (a naive dump opens with the page's <title>, "Headline - Site")."""
+    if not lines.nonblank:
+        return None
+    opening = lines.nonblank[0]
+    first = set(_WORD.findall(lines.texts[opening].lower()))
+    for i in [k for k in kept if k != opening][: AROUND_START[1] + 1] if len(first) >= 3 else ():
+        words = set(_WORD.findall(lines.texts[i].lower()))
+        if len(words) >= 3 and len(words & first) >= HEADLINE_SHARE * len(words):
+            return " ".join(lines.texts[i].split()), i
+    return None
 
 
 def find_byline(lines: Lines, kept: tuple[int, ...]) -> tuple[list[str], int] | None:

@@ -51,7 +51,7 @@ def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> 
         blocks = [line for el in body for line in block_lines(el)]
     else:
         blocks = _trafilatura(root, url, metadata, profile.favor, fast=not profile.second_opinion).splitlines()
-    return Document(Lines.from_text("\n\n".join(blocks)), url, metadata, pruned)
+    return Document(Lines.from_text("\n\n".join(blocks)), url, metadata, pruned, from_markup=True)
 
 
 def block_lines(element: html.HtmlElement) -> list[str]:
