@@ -166,7 +166,9 @@ def test_with_main_text_off_the_headline_under_the_title_line_is_still_the_title
         "main-text: {enabled: false}\n"
         "rules:\n  masthead: {kind: cut-head, text: [Skip to content]}\n",
     )
-    page = "\n".join(["Board Restores Sunday Hours - Example Post", *MENU, "Skip to content", "Board Restores Sunday Hours"])
+    page = "\n".join(
+        ["Board Restores Sunday Hours - Example Post", *MENU, "Skip to content", "Board Restores Sunday Hours"]
+    )
     result = cleaner.clean(page + "\n" + "\n".join(PROSE), rules=rules)
     assert result.profile == "example.test" and result.title == "Board Restores Sunday Hours"
     assert result.trace["fields"]["title"] == "generic/headline"
