@@ -38,11 +38,12 @@ def _edges(lines: Lines, kept: tuple[int, ...] = ()) -> list[int]:
 def find_headline(lines: Lines, kept: tuple[int, ...]) -> tuple[str, int] | None:
     """The headline: one of the first kept lines whose words nearly all come from the dump's
     first line (a naive dump opens with the page's <title>, "Headline - Site")."""
-    if not lines.nonblank:
+    opening = lines.nonblank[0] if lines.nonblank else None
+    first = set(_WORD.findall(lines.texts[opening].lower())) if opening is not None else set()
+    if len(first) < 3:
         return None
-    opening = lines.nonblank[0]
-    first = set(_WORD.findall(lines.texts[opening].lower()))
-    for i in [k for k in kept if k != opening][: AROUND_START[1] + 1] if len(first) >= 3 else ():
+    reach = AROUND_START[1] + 1  # the article's first kept line and the few after it
+    for i in [k for k in kept[: reach + 1] if k != opening][:reach]:
         words = set(_WORD.findall(lines.texts[i].lower()))
         if len(words) >= 3 and len(words & first) >= HEADLINE_SHARE * len(words):
             return " ".join(lines.texts[i].split()), i
