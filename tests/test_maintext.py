@@ -8,6 +8,7 @@ import pytest
 
 import cleaner
 from cleaner.maintext import RULE_ID
+from tests.conftest import SEED
 
 ROOT = Path(__file__).resolve().parent.parent
 PROSE = [
@@ -121,10 +122,9 @@ def test_site_profiles_and_base_do_not_run_it():
 
 
 def test_seed_has_no_main_text_edits():
-    seed = ROOT.parent / "shared/seed/washingtontimes-2017-08-17.txt"
-    if not seed.exists():
-        pytest.skip("no seed here")
-    result = cleaner.clean(seed.read_text(encoding="utf-8"))
+    if not SEED.exists():
+        pytest.fail(f"the seed is missing: {SEED}")  # as in test_seed: never a silent skip
+    result = cleaner.clean(SEED.read_text(encoding="utf-8"))
     assert result.profile == "washingtontimes.com"
     assert removed(result) == []
 
