@@ -31,6 +31,8 @@ from pathlib import Path
 
 from lxml import html
 
+from bench.aeb_metric import shingles
+
 TOKEN = re.compile(r"\w+")
 SKIP = {"script", "style", "noscript", "template", "svg", "head"}
 CONTAINERS = {"div", "article", "section", "main", "td", "span", "font", "body", "form"}
@@ -88,12 +90,8 @@ def _copied_elsewhere(tree: html.HtmlElement, article: html.HtmlElement, want: l
     for element in [*rest.iter(*SKIP), *rest.xpath(path)]:
         if element.getparent() is not None:
             element.getparent().remove(element)
-    got, wanted = _shingles(_tokens(rest.text_content())), _shingles(want)
+    got, wanted = shingles(_tokens(rest.text_content())), shingles(want)
     return sum((got & wanted).values()) > COPIED * sum(wanted.values())
-
-
-def _shingles(tokens: list[str]) -> Counter[tuple[str, ...]]:
-    return Counter(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
 
 
 @dataclass(frozen=True)

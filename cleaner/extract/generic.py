@@ -10,12 +10,11 @@ from cleaner.extract.dates import find_date
 from cleaner.extract.emails import find_emails
 from cleaner.extract.people import split_authors
 from cleaner.lines import Lines
+from cleaner.maintext.title import repeated_title
 
 HEAD, TAIL = 8, 10
 AROUND_START = (6, 3)  # non-blank lines before and after the article's first kept line
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s*:?\s+\S", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
-HEADLINE_SHARE = 0.8  # share of a headline's words the dump's first line (its <title>) must carry
 _SHORT = 25  # words: longer lines are prose, where a date or an email is content, not metadata
 _CONTACT = re.compile(
     r"\b(?:reach|reached|contact|e-?mail|write to|follow|reporter|correspondent|writer|editor|"
@@ -36,18 +35,15 @@ def _edges(lines: Lines, kept: tuple[int, ...] = ()) -> list[int]:
 
 
 def find_headline(lines: Lines, kept: tuple[int, ...]) -> tuple[str, int] | None:
-    """The headline: one of the first kept lines whose words nearly all come from the dump's
-    first line (a naive dump opens with the page's <title>, "Headline - Site")."""
-    opening = lines.nonblank[0] if lines.nonblank else None
-    first = set(_WORD.findall(lines.texts[opening].lower())) if opening is not None else set()
-    if len(first) < 3:
+    """The headline: one of the first kept lines that repeats the dump's first line (a naive
+    dump opens with the page's <title>, "Headline - Site"), as main-text's title finder sees it."""
+    if not lines.nonblank:
         return None
+    opening = lines.nonblank[0]
     reach = AROUND_START[1] + 1  # the article's first kept line and the few after it
-    for i in [k for k in kept[: reach + 1] if k != opening][:reach]:
-        words = set(_WORD.findall(lines.texts[i].lower()))
-        if len(words) >= 3 and len(words & first) >= HEADLINE_SHARE * len(words):
-            return " ".join(lines.texts[i].split()), i
-    return None
+    near = [k for k in kept[: reach + 1] if k != opening][:reach]
+    found = repeated_title([lines.texts[opening], *(lines.texts[k] for k in near)])
+    return (" ".join(lines.texts[near[found - 1]].split()), near[found - 1]) if found else None
 
 
 def find_byline(lines: Lines, kept: tuple[int, ...]) -> tuple[list[str], int] | None:
