@@ -1,15 +1,69 @@
-"""Bytes to text: UTF-8 (with or without BOM) first, then a detected encoding; binary is refused."""
+"""Bytes to text: UTF-8 (with or without BOM) first, then a detected encoding; binary is refused.
+
+Legacy encodings are decoded the way browsers do (the WHATWG Encoding Standard): a label is
+looked up by `webencodings`, so `iso-8859-1`, `latin1` and `ascii` mean windows-1252, and the
+five bytes windows-1252 leaves undefined decode to the C1 controls instead of failing. Detection
+answers only encodings that real pages use: charset_normalizer alone takes a windows-1252 dump
+for a DOS code page (© as ę, Muñoz as Mu˝oz), as they decode the same bytes as cleanly.
+"""
 
 from __future__ import annotations
 
 import codecs
 
+import webencodings
 from charset_normalizer import from_bytes
 
 from cleaner.errors import PageError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL_SHARE = 0.05  # more control characters than this in decoded text means binary
+# The legacy encodings of the WHATWG Encoding Standard, as Python codecs: all detection may answer.
+WEB_ENCODINGS = (
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "iso8859_2",
+    "iso8859_4",
+    "iso8859_5",
+    "iso8859_7",
+    "iso8859_8",
+    "iso8859_13",
+    "iso8859_15",
+    "koi8_r",
+    "koi8_u",
+    "cp866",
+    "cp874",
+    "mac_cyrillic",
+    "gb18030",
+    "big5",
+    "euc_jp",
+    "iso2022_jp",
+    "shift_jis",
+    "cp932",
+    "euc_kr",
+    "cp949",
+)
+# Where several encodings decode the bytes equally cleanly, the web's most common legacy one wins.
+_PREFERRED = "cp1252"
+_CHAOS_TIE = 0.01
+_C1_FALLBACK = "cleaner-c1"
+
+
+def _c1_controls(error: UnicodeError) -> tuple[str, int]:
+    """The WHATWG mapping of a byte a single-byte code page leaves undefined: the same code point."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return chr(error.object[error.start]), error.start + 1
+
+
+codecs.register_error(_C1_FALLBACK, _c1_controls)
 
 
 def decode(data: bytes) -> str:
@@ -25,10 +79,40 @@ def decode(data: bytes) -> str:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    return _checked(decode_detected(data))
+
+
+def decode_labelled(data: bytes, label: str) -> str | None:
+    """`data` in the encoding a declaration names (a WHATWG label), or None when the label is
+    unknown or names UTF-8 (the caller already tried it) or the bytes do not decode."""
+    encoding = webencodings.lookup(label.strip())
+    if encoding is None or encoding.name in ("utf-8", "utf-16le", "utf-16be", "replacement"):
+        return None
+    try:
+        return data.decode(encoding.codec_info.name, errors=_C1_FALLBACK)
+    except UnicodeDecodeError:
+        return None
+
+
+def detect_encoding(sample: bytes) -> str | None:
+    """The web encoding that decodes `sample` most cleanly; windows-1252 where several tie."""
+    matches = list(from_bytes(sample, cp_isolation=list(WEB_ENCODINGS))) if sample.strip() else []
+    if not matches:
+        return None
+    least = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= least + _CHAOS_TIE]
+    best_coherence = max(m.coherence for m in tied)
+    if any(m.encoding == _PREFERRED and m.coherence >= best_coherence for m in tied):
+        return _PREFERRED
+    return max(tied, key=lambda m: m.coherence).encoding
+
+
+def decode_detected(data: bytes, sample: bytes | None = None) -> str:
+    """`data` in the encoding detected on `sample` (default: all of it); PageError `decode`."""
+    encoding = detect_encoding(data if sample is None else sample)
+    if encoding is None:
         raise PageError("decode", "no text encoding decodes this page")
-    return _checked(str(best))
+    return data.decode(encoding, errors=_C1_FALLBACK if encoding.startswith("cp125") else "replace")
 
 
 def _checked(text: str) -> str:

@@ -18,14 +18,16 @@ def make_page(
     *,
     id: str | None = None,
     fetched: str | None = None,
+    charset: str | None = None,
 ) -> Page:
     """A page from raw content: HTML when its markup says so (whatever the file is called), else text.
 
+    `charset` is the encoding the transport named (a WARC record's HTTP Content-Type), if any.
     Raises PageError when the content is empty, binary, undecodable or over the size limit.
     """
     limits.check_size(len(content))
     if looks_like_html(content):
-        markup = content if isinstance(content, str) else decode_html(content)
+        markup = content if isinstance(content, str) else decode_html(content, charset)
         return Page(source=source, html=markup, url=url, id=id, fetched=fetched)
     text = content if isinstance(content, str) else decode(content)
     if not text.strip():

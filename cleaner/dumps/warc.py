@@ -7,6 +7,7 @@ error record for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,8 +62,11 @@ def _kind(record) -> str:
     """`html` for an HTML response; else the WARC type, or `non-html` for other responses."""
     if record.rec_type != "response":
         return record.rec_type
-    content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-    return "html" if "html" in content_type.lower() else "non-html"
+    return "html" if "html" in _content_type(record).lower() else "non-html"
+
+
+def _content_type(record) -> str:
+    return (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
 
 
 def _read(record, limits: Limits) -> bytes | None:
@@ -74,6 +78,12 @@ def _read(record, limits: Limits) -> bytes | None:
             pass
         return None
     return body
+
+
+def _charset(record) -> str | None:
+    """The charset of the response's Content-Type header (`text/html; charset=…`), if it names one."""
+    found = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", _content_type(record), re.IGNORECASE)
+    return found.group(1) if found else None
 
 
 def _truncated(record) -> bool:
@@ -90,6 +100,6 @@ def _page(source: str, record, body: bytes | None, limits: Limits) -> Page | Res
         )
     try:
         fetched = record.rec_headers.get_header("WARC-Date")
-        return make_page(source, body, url, limits, id=record_id, fetched=fetched)
+        return make_page(source, body, url, limits, id=record_id, fetched=fetched, charset=_charset(record))
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url, record_id)

@@ -1,21 +1,81 @@
-"""Parse HTML safely: broken markup recovered, no network, no entity expansion, bounded size."""
+"""Parse HTML safely: broken markup recovered, no network, no entity expansion, any depth.
+
+libxml2 stops building the tree at 256 levels of nesting (2,048 with `huge_tree`) and drops
+everything deeper, which gave an ok record with no text. Past 2,048 the layout wrappers are
+taken out and the page parsed again: its paragraphs, headings and links survive, flat.
+An XHTML page's `<?xml … encoding=…?>` declaration is dropped: the markup is text already.
+"""
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree, html
 
 from cleaner.errors import PageError
+from cleaner.web.rawtext import without_raw_text
 
-_PARSER_OPTIONS = {"recover": True, "no_network": True, "remove_comments": True, "remove_pis": True}
+_PARSER_OPTIONS = {
+    "recover": True,
+    "no_network": True,
+    "remove_comments": True,
+    "remove_pis": True,
+    "huge_tree": True,  # nesting to 2,048 levels; the size limit (cleaner.limits) bounds the rest
+}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^<>]*>")
+_TOO_DEEP = "Excessive depth"
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*>")
+# What a flattened page keeps: the blocks that carry text and metadata, none that can nest deep.
+_FLAT_KEEPS = frozenset(
+    [
+        "html",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "body",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "pre",
+        "br",
+        "a",
+        "time",
+        "figcaption",
+    ]
+)
 
 
 def parse_html(markup: str) -> html.HtmlElement:
     """The document's root element; PageError `parse` when nothing can be recovered."""
+    markup = _XML_DECLARATION.sub("", markup.replace("\x00", ""), count=1)
+    root, too_deep = _parse(markup)
+    if too_deep:
+        root, _ = _parse(flatten(markup))
+    return root
+
+
+def flatten(markup: str) -> str:
+    """`markup` without scripts, styles and every tag but the text blocks of `_FLAT_KEEPS`."""
+    markup = without_raw_text(markup)
+
+    def keep(match: re.Match[str]) -> str:
+        return match.group(0) if match.group(2).lower() in _FLAT_KEEPS else " "
+
+    return _ANY_TAG.sub(keep, markup)
+
+
+def _parse(markup: str) -> tuple[html.HtmlElement, bool]:
     parser = html.HTMLParser(**_PARSER_OPTIONS)
     try:
-        root = html.document_fromstring(markup.replace("\x00", ""), parser=parser)
+        root = html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise PageError("parse", f"no HTML could be parsed: {exc}") from None
     if root is None:
         raise PageError("parse", "no HTML could be parsed")
-    return root
+    return root, any(_TOO_DEEP in entry.message for entry in parser.error_log)
