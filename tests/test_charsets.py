@@ -122,7 +122,8 @@ def test_every_input_kind_decodes_and_parses_alike(tmp_path: Path, capsys) -> No
     (tmp_path / "crawl.warc.gz").write_bytes(_warc_response(undeclared, "text/html; charset=ISO-8859-1"))
     (tmp_path / "pages.jsonl").write_text(json.dumps({"html": xhtml(body, "iso-8859-1")}) + "\n", encoding="utf-8")
     assert main(["clean", str(tmp_path)]) == 0
-    records = {Path(r["source"].split("#")[0].removesuffix(":1")).name: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    lines = capsys.readouterr().out.splitlines()
+    records = {Path(r["source"].split("#")[0].removesuffix(":1")).name: r for r in map(json.loads, lines)}
     assert set(records) == {"page.html", "dump.txt", "crawl.warc.gz", "pages.jsonl"}
     for name in ("page.html", "crawl.warc.gz", "pages.jsonl"):
         assert QUOTED in records[name]["text"] and PROSE in records[name]["text"], name
