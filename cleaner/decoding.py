@@ -54,6 +54,7 @@ WEB_ENCODINGS = (
 _PREFERRED = "cp1252"
 _CHAOS_TIE = 0.01
 _C1_FALLBACK = "cleaner-c1"
+_MOSTLY_UTF8 = 0.9  # share of the non-ASCII characters that decode as UTF-8
 
 
 def _c1_controls(error: UnicodeError) -> tuple[str, int]:
@@ -79,7 +80,17 @@ def decode(data: bytes) -> str:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    return _checked(decode_detected(data))
+    return _checked(mostly_utf8(data) or decode_detected(data))
+
+
+def mostly_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 when nearly all its non-ASCII bytes form valid UTF-8 (a page pasted
+    together from parts, with a stray legacy byte or a cut sequence): the few bad ones replaced.
+    Legacy text almost never forms a valid multi-byte sequence, so it is not taken for this."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if good >= _MOSTLY_UTF8 * (good + bad) and good > bad else None
 
 
 def decode_labelled(data: bytes, label: str) -> str | None:
@@ -108,10 +119,9 @@ def detect_encoding(sample: bytes) -> str | None:
 
 
 def decode_detected(data: bytes, sample: bytes | None = None) -> str:
-    """`data` in the encoding detected on `sample` (default: all of it); PageError `decode`."""
-    encoding = detect_encoding(data if sample is None else sample)
-    if encoding is None:
-        raise PageError("decode", "no text encoding decodes this page")
+    """`data` in the encoding detected on `sample` (default: all of it); where none fits cleanly,
+    windows-1252, as a browser falls back to (every byte decodes; the binary check still applies)."""
+    encoding = detect_encoding(data if sample is None else sample) or _PREFERRED
     return data.decode(encoding, errors=_C1_FALLBACK if encoding.startswith("cp125") else "replace")
 
 

@@ -128,3 +128,10 @@ def test_every_input_kind_decodes_and_parses_alike(tmp_path: Path, capsys) -> No
     for name in ("page.html", "crawl.warc.gz", "pages.jsonl"):
         assert QUOTED in records[name]["text"] and PROSE in records[name]["text"], name
     assert "Señor Muñoz" in records["dump.txt"]["text"]
+
+
+def test_utf8_page_with_a_stray_byte_stays_utf8() -> None:
+    html = f'<html><head><meta charset="utf-8"></head><body><p>{QUOTED} Zażółć gęślą jaźń.</p><p>{PROSE}</p>'
+    data = html.encode("utf-8").replace(b"Monday", b"Mon\xe9day", 1) + b"</body></html>"
+    result = cleaner.clean(data)
+    assert "Zażółć gęślą jaźń" in result.text and PROSE in result.text and "“It’s a fine day,”" in result.text

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 
-_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 
 
 @cache
@@ -22,11 +22,16 @@ def _months() -> dict[str, int]:
     from babel.dates import get_month_names
 
     names: dict[str, int] = {"sept": 9}
-    for lang in _LANGUAGES:
+    for lang in LANGUAGES:
         for width in ("wide", "abbreviated"):
             for number, name in get_month_names(width, locale=lang).items():
                 names.setdefault(name.casefold().rstrip("."), number)
     return names
+
+
+def month_names() -> frozenset[str]:
+    """Every month name and abbreviation this module reads, casefolded, without a dot."""
+    return frozenset(_months())
 
 
 @cache

@@ -1,12 +1,28 @@
-"""Author strings to clean names: no "By", no roles or outlets, several authors split."""
+"""Author strings to clean names: no "By", no roles or outlets, several authors split.
+
+A name is what a byline holds once its lead ("By", "Text:", "Текст"), its role, its outlet and
+a trailing date word are gone: 2-5 capitalised words, none of them an outlet's or a section's
+("CNN Business", "Telegraph Sport" are no people). A middle initial is part of the name, never
+the Spanish or Portuguese "y" / "e" that joins two names.
+"""
 
 from __future__ import annotations
 
+import html
 import re
+from functools import cache
 
-_LEAD = re.compile(r"^(?:by|von|par|por|di|door|from)\s*:?\s+", re.IGNORECASE)
-_TAIL = re.compile(r"\s+(?:[|•–—/]|-\s)\s*.*$|\s*\(.*$|\s+(?:is|was|can|covers|writes|reports)\b.*$")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b)\s*", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^(?:(?:written\s+|reported\s+)?by|von|par|por|di|door|from|"
+    r"text|texte|texto|testo|tekst|текст|автор|author|autor|auteur|autore|words|reporting)\s*[:：]?\s+",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(
+    r"\s+(?:[|•–—/]|-\s)\s*.*$|\s*\(.*$|\s+(?:is|was|can|covers|writes|reports)\b.*$"
+    r"|(?<=[a-z]{2})\.\s+\S.*$"  # "Finian Cunningham. Sputnik International": a sentence ends the byline
+)
+# "y" and "e" join names in Spanish, Portuguese and Italian; "E." and "Y." are initials.
+_SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b[ye]\b(?!\.))\s*")
 _NOT_A_PERSON = frozenset(
     [
         "staff",
@@ -54,6 +70,52 @@ _NOT_A_PERSON = frozenset(
         "an",
         "our",
         "your",
+        # outlets' and sections' words: "CNN Business", "Telegraph Sport", "Sputnik International"
+        "business",
+        "sport",
+        "sports",
+        "politics",
+        "opinion",
+        "world",
+        "international",
+        "national",
+        "health",
+        "science",
+        "technology",
+        "tech",
+        "entertainment",
+        "lifestyle",
+        "travel",
+        "culture",
+        "markets",
+        "economy",
+        "magazine",
+        "online",
+        "digital",
+        "images",
+        "photos",
+        "video",
+        "radio",
+        "tv",
+        "network",
+        "group",
+        "company",
+        "institute",
+        "university",
+        "society",
+        "association",
+        "foundation",
+        "department",
+        "office",
+        "ministry",
+        "police",
+        "government",
+        "admin",
+        "administrator",
+        "guest",
+        "user",
+        "anonymous",
+        "unknown",
     ]
 )
 _PARTICLES = frozenset(
@@ -81,9 +143,25 @@ _PARTICLES = frozenset(
 _TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
+@cache
+def _date_words() -> frozenset[str]:
+    """Month and weekday names (the dates module's languages): a byline's date is no surname."""
+    from babel.dates import get_day_names
+
+    from cleaner.extract.dates import LANGUAGES, month_names
+
+    days = {
+        n.casefold()
+        for lang in LANGUAGES
+        for w in ("wide", "abbreviated")
+        for n in get_day_names(w, locale=lang).values()
+    }
+    return frozenset({*month_names(), *days})
+
+
 def split_authors(raw: str) -> list[str]:
     """Names in a byline fragment, in order; anything that is not a person's name is dropped."""
-    text = _TAIL.sub("", _LEAD.sub("", " ".join(raw.split())))
+    text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = _person(part.strip(" .,:;"))
@@ -95,13 +173,18 @@ def split_authors(raw: str) -> list[str]:
 def _person(part: str) -> str | None:
     """`part` as a name if it reads as one: 2-5 words, capitalised, no outlet or role words."""
     words = part.split()
-    while words and words[-1].lower().strip(".") in _NOT_A_PERSON:
-        words.pop()  # "Denise Okafor Associated Press": the outlet follows the name
+    while words and (
+        words[-1].lower().strip(".") in _NOT_A_PERSON
+        or (len(words) > 2 and words[-1].casefold().rstrip(".,") in _date_words())
+    ):
+        words.pop()  # "Denise Okafor Associated Press", "Carrie Arnold November": outlet or date after the name
     part = " ".join(words)
     if not 2 <= len(words) <= 5 or any(not _TOKEN.match(w) for w in words):
         return None
     if any(w.lower().strip(".") in _NOT_A_PERSON for w in words):
         return None
+    if not part.isupper() and any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in words):
+        return None  # an acronym beside a name: an outlet ("CNN Business"), not a person
     if any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words) or not words[0][0].isupper():
         return None
     if part.isupper():

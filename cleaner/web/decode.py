@@ -1,10 +1,10 @@
-"""HTML bytes to text: BOM, then strict UTF-8, then the declared charset, then detection.
+"""HTML bytes to text: BOM, then UTF-8, then the declared charset, then detection.
 
-UTF-8 that decodes strictly wins over a declaration, because declarations lie more often than
-valid UTF-8 happens by chance. Then the charset the server sent (a WARC record's Content-Type)
-and the one the page declares, read as browsers read them (`iso-8859-1` is windows-1252, see
-`cleaner.decoding`); a declared charset that fails to decode is passed over, and detection then
-reads only the text between the tags, which markup would otherwise dilute.
+UTF-8 that decodes (strictly, or all but a stray byte or two) wins over a declaration, because
+declarations lie more often than valid UTF-8 happens by chance. Then the charset the server sent
+(a WARC record's Content-Type) and the one the page declares, read as browsers read them
+(`iso-8859-1` is windows-1252, see `cleaner.decoding`); a declared charset that fails to decode is
+passed over, and detection then reads only the text between the tags, which markup would dilute.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from bs4.dammit import EncodingDetector
 
 from cleaner.decoding import decode as decode_text
-from cleaner.decoding import decode_detected, decode_labelled
+from cleaner.decoding import decode_detected, decode_labelled, mostly_utf8
 from cleaner.errors import PageError
 from cleaner.web.rawtext import without_raw_text
 
@@ -36,6 +36,8 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if (text := mostly_utf8(data)) is not None:
+        return text
     declared = EncodingDetector.find_declared_encoding(data, is_html=True, search_entire_document=False)
     for label in (charset, declared):
         if label and (text := decode_labelled(data, label)) is not None:
