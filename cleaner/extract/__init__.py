@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 
 from cleaner.document import Document
 from cleaner.edits import FIELDS
-from cleaner.extract.dates import find_date, parse_date
-from cleaner.extract.emails import find_emails
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
-from cleaner.extract.people import split_authors
-from cleaner.extract.publisher import clean_publisher
+from cleaner.extract.normalise import normalisers
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
 
@@ -40,7 +37,7 @@ class Fields:
 def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
     """Fill each field from the first candidate that normalises: rules, profile, markup, generic."""
     fields = Fields()
-    normalise = _normalisers(profile)
+    normalise = normalisers(profile.date_formats)
     for capture in swept.captures:
         _offer(fields, capture.field, capture.value, capture.rule, normalise)
     if profile.publisher:
@@ -60,23 +57,6 @@ def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
         _offer(fields, "title", found[0], "generic/headline", normalise)
     fields.sources = {k: fields.sources[k] for k in FIELDS if k in fields.sources}
     return fields
-
-
-def _normalisers(profile: Profile) -> dict[str, Callable[[str], object]]:
-    return {
-        "title": _title,
-        "author": lambda v: split_authors(v) or None,
-        "email": lambda v: next(iter(find_emails(v)), None),
-        "publisher": clean_publisher,
-        "date": lambda v: parse_date(v, profile.date_formats),
-        "body": lambda v: None,
-    }
-
-
-def _title(raw: str) -> str | None:
-    """A headline, not a dateline: a line carrying a full calendar date is not taken as a title."""
-    title = " ".join(raw.split())
-    return title if title and find_date(title) is None else None
 
 
 def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str, Callable[[str], object]]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
@@ -53,14 +53,23 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+EARLIEST = date(1990, 1, 1)  # before the web: a placeholder (0001-01-01) or a birth date, not a publication
+
+
+def plausible(day: date) -> bool:
+    """A publication day: not before the web, not after tomorrow (time zones run ahead)."""
+    return EARLIEST <= day <= date.today() + timedelta(days=1)
+
+
 def parse_date(raw: str, formats: Iterable[str] = ()) -> str | None:
     """`raw` as an ISO date: profile formats first, then the first date written in it."""
     text = " ".join(raw.split())
     for fmt in formats:
         try:
-            return datetime.strptime(text, fmt).date().isoformat()
+            day = datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        return day.isoformat() if plausible(day) else None
     return find_date(text)
 
 
@@ -82,4 +91,4 @@ def _to_iso(parts: dict[str, str | None]) -> str | None:
         day = date(int(parts["year"] or 0), month or 0, int(parts["day"] or 0))
     except ValueError:
         return None
-    return day.isoformat() if 1900 <= day.year <= 2100 else None
+    return day.isoformat() if plausible(day) else None

@@ -1,7 +1,8 @@
 """An HTML page to a Document: metadata read, profile prune applied, main text extracted.
 
 The main text comes from the profile's `html.body` selector when it has one, else from
-trafilatura; either way it is one block per line, ready for the same text rules as a dump.
+`cleaner.web.extraction`; either way it is one block per line, ready for the same text rules as
+a dump.
 """
 
 from __future__ import annotations
@@ -12,37 +13,19 @@ import trafilatura
 from lxml import html
 
 from cleaner.document import Candidates, Document
+from cleaner.extract.normalise import answers
 from cleaner.lines import Lines
 from cleaner.profiles import Profile
+from cleaner.web.blocks import block_lines
+from cleaner.web.extraction import extract_article
 from cleaner.web.metadata import byline_emails, json_ld_fields, meta_fields, title_tag, visible_dates
 
-BLOCKS = frozenset(
-    [
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "blockquote",
-        "pre",
-        "figcaption",
-        "dd",
-        "dt",
-        "td",
-        "th",
-        "caption",
-    ]
-)
-_PRUNED_TEXT = 200
-_TOO_SHORT = 60  # words: a precision-mode extraction shorter than this gets a balanced second try
+_PRUNED_TEXT = 200  # characters of each pruned element kept in the trace
 # Dates from the markup only (meta, <time>, URL): never a guess from a copyright year.
-_DATE_CONFIG = {"extensive_search": False, "original_date": True}  # characters of each pruned element kept in the trace
+_DATE_CONFIG = {"extensive_search": False, "original_date": True}
 
 
-def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> Document:
+def html_document(root: html.HtmlElement, markup: str, url: str | None, profile: Profile) -> Document:
     """Metadata from the whole page first (an author box may be pruned), then prune, then text."""
     metadata = _page_metadata(root, profile)
     pruned = _prune(root, profile)
@@ -50,43 +33,16 @@ def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> 
     if body:
         blocks = [line for el in body for line in block_lines(el)]
     else:
-        blocks = _trafilatura(root, url, metadata, profile.favor, fast=not profile.second_opinion).splitlines()
+        article = extract_article(root, markup, url, profile.favor, fast=not profile.second_opinion)
+        blocks = article.text.splitlines()
+    _trafilatura_metadata(root, url, metadata)
     return Document(Lines.from_text("\n\n".join(blocks)), url, metadata, pruned, from_markup=True)
 
 
-def block_lines(element: html.HtmlElement) -> list[str]:
-    """The element's text, one line per innermost block (paragraph, heading, list item…)."""
-    lines: list[str] = []
-    for block in element.iter(*BLOCKS):
-        if any(child.tag in BLOCKS for child in block.iterdescendants()):
-            continue
-        text = " ".join(block.text_content().split())
-        if text:
-            lines.append(text)
-    if not lines:
-        text = " ".join(element.text_content().split())
-        lines = [text] if text else []
-    return lines
-
-
-def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates, favor: str, *, fast: bool) -> str:
-    """trafilatura's main text; its metadata only for what the page's own markup left open
-    (reading metadata costs as much again as extracting the text)."""
-    result = trafilatura.bare_extraction(
-        root,
-        url=url,
-        include_comments=False,
-        favor_precision=favor == "precision",
-        favor_recall=favor == "recall",
-        fast=fast,
-    )
-    if favor == "precision" and len(((result and result.text) or "").split()) < _TOO_SHORT:
-        # precision mode can keep almost nothing of a page whose article it did not trust:
-        # then the balanced extraction is the better guess (costs a second pass on few pages)
-        balanced = trafilatura.bare_extraction(root, url=url, include_comments=False, fast=fast)
-        if balanced is not None and len((balanced.text or "").split()) > len(((result and result.text) or "").split()):
-            result = balanced
-    if not all(metadata.get(field) for field in ("author", "date")):
+def _trafilatura_metadata(root: html.HtmlElement, url: str | None, metadata: Candidates) -> None:
+    """trafilatura's metadata, only for what the page's own markup left open (reading it costs
+    half as much again as extracting the text)."""
+    if not all(answers(field, metadata.get(field, ())) for field in ("author", "date")):
         found = trafilatura.extract_metadata(root, default_url=url, date_config=_DATE_CONFIG, extensive=False)
         for field, value in (
             ("author", found.author),
@@ -97,7 +53,6 @@ def _trafilatura(root: html.HtmlElement, url: str | None, metadata: Candidates, 
             if value:
                 metadata.setdefault(field, []).append((value, "trafilatura"))
     metadata.setdefault("title", []).extend((t, "title-tag") for t in title_tag(root))
-    return (result.text or "") if result is not None else ""
 
 
 def _page_metadata(root: html.HtmlElement, profile: Profile) -> Candidates:
