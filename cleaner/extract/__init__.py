@@ -14,6 +14,7 @@ from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
 from cleaner.extract.normalise import normalisers
+from cleaner.extract.people import loose_authors, split_authors
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
 
@@ -45,12 +46,15 @@ def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
     for name, candidates in doc.metadata.items():
         for value, source in candidates:
             _offer(fields, name, value, source, normalise)
-    _drop_site_names(fields, doc)
+    _complete_authors(fields, doc.metadata.get("author", []))
+    sites = _drop_site_names(fields, doc)
+    if not fields.authors and (byline := find_byline(doc.lines, swept.kept)):
+        fields.authors, fields.sources["author"] = byline[0], "generic/byline"
+    if not fields.authors:
+        _loose_authors(fields, doc.metadata.get("author", []), sites)
     chrome = frozenset(doc.lines.nonblank) - frozenset(swept.kept)
     if fields.email is None and (found := find_contact_email(doc.lines, fields.authors, chrome)):
         fields.email, fields.sources["email"] = found[0], "generic/contact-email"
-    if not fields.authors and (byline := find_byline(doc.lines, swept.kept)):
-        fields.authors, fields.sources["author"] = byline[0], "generic/byline"
     if fields.date is None and (found := find_dateline(doc.lines, swept.kept)):
         fields.date, fields.sources["date"] = found[0], "generic/dateline"
     if fields.title is None and not doc.from_markup and (found := find_headline(doc.lines, swept.kept)):
@@ -73,8 +77,30 @@ def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 
 
-def _drop_site_names(fields: Fields, doc: Document) -> None:
-    """An author that is the site's or publisher's name is no author; a title does not end in it."""
+def _complete_authors(fields: Fields, candidates: list[tuple[str, str]]) -> None:
+    """A byline is complete: a later source that names the same people and more wins (a <meta>
+    with the first author, trafilatura's byline with all three)."""
+    if fields.sources.get("author") not in {source for _, source in candidates}:
+        return  # a rule or the profile said it: site knowledge stands
+    for value, source in candidates:
+        names = split_authors(value)
+        if len(names) > len(fields.authors) and set(fields.authors) <= set(names):
+            fields.authors, fields.sources["author"] = names, source
+
+
+def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set[str]) -> None:
+    """The last resort: the page's own author field when it names no person we recognise but
+    signs the article all the same (a first name, a handle, a team), never the site's own name."""
+    for value, source in candidates:
+        names = loose_authors(value, sites)
+        if names:
+            fields.authors, fields.sources["author"] = names, f"{source}/loose"
+            return
+
+
+def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
+    """An author that is the site's or publisher's name is no author; a title does not end in it.
+    Returns the site's names, casefolded."""
     sites = {v.casefold() for v, _ in doc.metadata.get("publisher", [])}
     if fields.publisher:
         sites.add(fields.publisher.casefold())
@@ -87,3 +113,4 @@ def _drop_site_names(fields: Fields, doc: Document) -> None:
         fields.authors = kept
         if not kept:
             fields.sources.pop("author", None)
+    return sites

@@ -116,6 +116,11 @@ _NOT_A_PERSON = frozenset(
         "user",
         "anonymous",
         "unknown",
+        "redaktion",
+        "rédaction",
+        "redazione",
+        "redacción",
+        "redactie",
     ]
 )
 _PARTICLES = frozenset(
@@ -166,6 +171,44 @@ def split_authors(raw: str) -> list[str]:
     for part in _SPLIT.split(text):
         name = _person(part.strip(" .,:;"))
         if name and name not in names:
+            names.append(name)
+    return names
+
+
+# What a page's author field holds when it names nobody: a label, a share button, a placeholder.
+_NOBODY = frozenset(
+    ["by", "author", "autor", "autorin", "auteur", "posted", "written", "share", "facebook", "twitter", "instagram"]
+    + ["linkedin", "email", "menu", "search", "home", "login", "comments", "comment", "name", "none", "null"]
+    + ["unknown", "undefined", "anonymous", "human", "guest"]
+)
+_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
+_LOOSE_WORDS = 6
+
+
+def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """What a page's own author field names when it names no person by `split_authors`: a first
+    name, a handle, a team or an outlet that signs the article ("Susan", "q_admin", "News Desk").
+    Never a link, an email, a domain, a date, a label, a sentence or one of `sites` (casefolded)."""
+    text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        words = part.strip(" .,:;|").split()
+        while (
+            len(words) > 1 and words[-1].lower().strip(".") in _NOT_A_PERSON and " ".join(words).casefold() not in sites
+        ):
+            words.pop()  # "Example Post Staff": the site's staff is the site
+        name = " ".join(words)
+        if name.casefold() in sites:
+            continue
+        if not words or len(words) > _LOOSE_WORDS or len(name) < 2 or name.casefold() in _NOBODY:
+            continue
+        if "@" in name or "http" in name.casefold() or _DOMAIN.search(name) or any(ch.isdigit() for ch in name):
+            continue
+        if len(words) > 1 and any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words):
+            continue  # words of a sentence, not a signature
+        if all(w.lower().strip(".") in _NOT_A_PERSON for w in words):
+            continue  # a role or a desk ("Staff", "Redaktion", "News Desk"), nobody in particular
+        if name not in names:
             names.append(name)
     return names
 
