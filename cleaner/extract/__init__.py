@@ -14,7 +14,7 @@ from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
 from cleaner.extract.normalise import normalisers
-from cleaner.extract.people import loose_authors, split_authors
+from cleaner.extract.people import is_person, loose_authors, split_authors
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
 
@@ -99,7 +99,8 @@ def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set
 
 
 def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
-    """An author that is the site's or publisher's name is no author; a title does not end in it.
+    """An author that is the site's or publisher's name is no author (unless it is a person's: a
+    blog named after its writer); a title does not end in it.
     Returns the site's names, casefolded."""
     sites = {v.casefold() for v, _ in doc.metadata.get("publisher", [])}
     if fields.publisher:
@@ -108,7 +109,7 @@ def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
         head, sep, tail = fields.title.rpartition(next((s for s in _TITLE_SEPARATORS if s in fields.title), "\0"))
         if sep and head.strip() and tail.strip().casefold() in sites | {h.removeprefix("the ") for h in sites}:
             fields.title = head.strip()
-    kept = [name for name in fields.authors if name.casefold() not in sites]
+    kept = [name for name in fields.authors if name.casefold() not in sites or is_person(name)]
     if kept != fields.authors:
         fields.authors = kept
         if not kept:

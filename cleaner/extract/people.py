@@ -167,6 +167,7 @@ def _date_words() -> frozenset[str]:
 def split_authors(raw: str) -> list[str]:
     """Names in a byline fragment, in order; anything that is not a person's name is dropped."""
     text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
+    text = _SURNAME_FIRST.sub(r"\2 \1", text)
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = _person(part.strip(" .,:;"))
@@ -183,6 +184,8 @@ _NOBODY = frozenset(
 )
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
 _LOOSE_WORDS = 6
+# "Kaufman, Jeff T.": a library catalogue's order, one surname before one given name (and initial)
+_SURNAME_FIRST = re.compile(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?)\.?$")
 
 
 def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> list[str]:
@@ -192,13 +195,9 @@ def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> l
     text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
     names: list[str] = []
     for part in _SPLIT.split(text):
-        words = part.strip(" .,:;|").split()
-        while (
-            len(words) > 1 and words[-1].lower().strip(".") in _NOT_A_PERSON and " ".join(words).casefold() not in sites
-        ):
-            words.pop()  # "Example Post Staff": the site's staff is the site
-        name = " ".join(words)
-        if name.casefold() in sites:
+        name = part.strip(" .,:;|")
+        words = name.split()
+        if _site_or_its_staff(words, sites):
             continue
         if not words or len(words) > _LOOSE_WORDS or len(name) < 2 or name.casefold() in _NOBODY:
             continue
@@ -211,6 +210,22 @@ def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> l
         if name not in names:
             names.append(name)
     return names
+
+
+def _site_or_its_staff(words: list[str], sites: frozenset[str] | set[str]) -> bool:
+    """ "Example Post" or "Example Post Staff" where the site is Example Post."""
+    while words:
+        if " ".join(words).casefold() in sites:
+            return True
+        if words[-1].lower().strip(".") not in _NOT_A_PERSON:
+            return False
+        words = words[:-1]
+    return False
+
+
+def is_person(name: str) -> bool:
+    """Whether `name` reads as a person's name (as `split_authors` keeps them)."""
+    return _person(name) == name
 
 
 def _person(part: str) -> str | None:
