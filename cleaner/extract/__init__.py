@@ -7,8 +7,10 @@ Each field records where it came from (a rule id, `profile`, `html.author`, `jso
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from cleaner.document import Document
 from cleaner.edits import FIELDS
@@ -74,6 +76,14 @@ def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str
         fields.sources[key] = source
 
 
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", re.IGNORECASE)
+
+
+def _words(text: str) -> str:
+    """`text` as casefolded words: "www.Example.com" and "Example Com" meet as "example com"."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold().removeprefix("www.")))
+
+
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 
 
@@ -99,9 +109,10 @@ def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set
 
 
 def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
-    """An author that is the site's or publisher's name is no author (unless it is a person's: a
-    blog named after its writer); a title does not end in it.
-    Returns the site's names, casefolded."""
+    """An author that is the site's or publisher's name is no author (unless it reads as a
+    person's: a blog named after its writer), nor one that is a domain the page names (trafilatura
+    turns "example.com" into "Example Com"); a title does not end in the site's name.
+    Returns the site's names and domains, casefolded."""
     sites = {v.casefold() for v, _ in doc.metadata.get("publisher", [])}
     if fields.publisher:
         sites.add(fields.publisher.casefold())
@@ -109,9 +120,15 @@ def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
         head, sep, tail = fields.title.rpartition(next((s for s in _TITLE_SEPARATORS if s in fields.title), "\0"))
         if sep and head.strip() and tail.strip().casefold() in sites | {h.removeprefix("the ") for h in sites}:
             fields.title = head.strip()
-    kept = [name for name in fields.authors if name.casefold() not in sites or is_person(name)]
+    domains = {_words(v) for values in doc.metadata.values() for v, _ in values if _DOMAIN.fullmatch(v.strip())}
+    domains |= {_words(host)} if (host := urlsplit(doc.url or "").hostname) else set()
+    kept = [
+        name
+        for name in fields.authors
+        if (name.casefold() not in sites or is_person(name)) and _words(name) not in domains
+    ]
     if kept != fields.authors:
         fields.authors = kept
         if not kept:
             fields.sources.pop("author", None)
-    return sites
+    return sites | domains

@@ -1,0 +1,92 @@
+"""Metadata that validates before it trusts: a junk candidate never blocks a better source, and
+what the page's own author field says is used when it signs the article, never when it is junk."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cleaner
+
+PROSE = (
+    "The council met on Monday and approved the plan after a long debate about the budget and the "
+    "library, which will open its new wing in the spring if the builders keep to their schedule."
+)
+STORY = "https://news.example/2021/03/04/council-approves-plan"
+
+
+def page(head: str = "", body: str = "") -> str:
+    article = f"<article><h1>Council Approves Plan</h1>{body}<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>"
+    return f"<!DOCTYPE html><html><head><title>Council</title>{head}</head><body>{article}</body></html>"
+
+
+def json_ld(**fields: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+def test_a_date_element_holding_a_name_does_not_block_the_date() -> None:
+    author = '<meta name="author" content="Jane Doe">'  # the markup "answered" both: trafilatura was skipped
+    result = cleaner.clean(page(author, '<span class="date">Maria Lopez</span>'), url=STORY)
+    assert result.date == "2021-03-04"
+    assert result.trace["fields"]["date"] == "trafilatura"
+
+
+def test_empty_and_placeholder_json_ld_fields_do_not_block_the_others() -> None:
+    head = json_ld(headline="Council Approves Plan", author="", datePublished="0001-01-01")
+    result = cleaner.clean(page(head, '<p class="byline">By <a rel="author" href="/jane">Jane Doe</a></p>'), url=STORY)
+    assert result.date == "2021-03-04"
+    assert result.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("day", ["1970-01-01", "2999-12-31"])
+def test_a_date_before_the_web_or_in_the_future_is_no_publication_date(day: str) -> None:
+    result = cleaner.clean(page(f'<meta property="article:published_time" content="{day}">'))
+    assert result.date is None
+    later = cleaner.clean(page(f'<meta property="article:published_time" content="{day}">'), url=STORY)
+    assert later.date == "2021-03-04"
+
+
+def test_entities_left_in_the_markup_are_decoded_in_the_title() -> None:
+    result = cleaner.clean(page('<meta property="og:title" content="Rock &amp;amp; Roll: It&amp;#039;s Back">'))
+    assert result.title == "Rock & Roll: It's Back"
+
+
+def test_all_authors_of_a_byline_are_kept() -> None:
+    head = '<meta name="author" content="Jane Doe">' + json_ld(
+        headline="Council Approves Plan", author=[{"@type": "Person", "name": n} for n in ("Jane Doe", "John Roe")]
+    )
+    assert cleaner.clean(page(head)).authors == ("Jane Doe", "John Roe")
+    meta_first = '<meta name="author" content="Jane Doe"><meta name="citation_author" content="Jane Doe and John Roe">'
+    assert cleaner.clean(page(meta_first)).authors == ("Jane Doe", "John Roe")
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [("Susan", ("Susan",)), ("q_admin", ("q_admin",)), ("Camphouse Team", ("Camphouse Team",))],
+)
+def test_a_signature_that_is_no_full_name_is_still_the_author(declared: str, expected: tuple[str, ...]) -> None:
+    head = f'<meta name="author" content="{declared}"><meta property="og:site_name" content="Example Post">'
+    result = cleaner.clean(page(head))
+    assert result.authors == expected
+    assert result.trace["fields"]["author"] == "meta/loose"
+
+
+@pytest.mark.parametrize(
+    "declared", ["Staff", "Redaktion", "Posted", "example.com", "https://example.com/jane", "Example Post Staff"]
+)
+def test_a_label_role_link_or_the_site_is_never_the_author(declared: str) -> None:
+    head = f'<meta name="author" content="{declared}"><meta property="og:site_name" content="Example Post">'
+    assert cleaner.clean(page(head)).authors == ()
+
+
+def test_a_writer_whose_site_bears_their_name_is_the_author() -> None:
+    head = '<meta name="author" content="Russell Miller"><meta property="og:site_name" content="Russell Miller">'
+    assert cleaner.clean(page(head)).authors == ("Russell Miller",)
+
+
+def test_the_email_of_a_byline_with_a_bar_is_found() -> None:
+    dump = f"Council Approves Plan\n\nBy Maria Lopez | mlopez@example.com\n\n{PROSE}\n\n{PROSE}\n"
+    result = cleaner.clean(dump)
+    assert (result.authors, result.email) == (("Maria Lopez",), "mlopez@example.com")
+    assert "mlopez@example.com" not in result.text and PROSE in result.text
