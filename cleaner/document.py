@@ -19,3 +19,5 @@ class Document:
     metadata: Candidates = field(default_factory=dict)
     pruned: tuple[dict[str, str], ...] = ()
     from_markup: bool = False  # lines extracted from HTML, not a text dump (which opens with the <title>)
+    extractor: str | None = None  # which extractor gave an HTML page's lines (None: a profile's html.body)
+    second_reader: str | None = None  # another extractor's main text of an HTML page (see cleaner.confidence)

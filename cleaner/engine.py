@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cleaner.confidence import confidence
 from cleaner.document import Document
 from cleaner.edits import Edit
 from cleaner.errors import PageError
@@ -42,6 +43,8 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
     trace = {"fields": fields.sources, "removed": list(swept.removed)}
     if doc.pruned:
         trace["pruned"] = list(doc.pruned)
+    if doc.extractor:
+        trace["extractor"] = doc.extractor
     return Result(  # 8. the record
         source=page.source,
         id=page.id,
@@ -54,6 +57,7 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
         publisher=fields.publisher,
         date=fields.date,
         text=swept.text,
+        confidence=confidence(swept.text, doc.second_reader if doc.from_markup else None, doc.extractor),
         trace=trace,
     )
 

@@ -19,6 +19,7 @@ class Result:
     publisher: str | None = None
     date: str | None = None
     text: str = ""
+    confidence: float | None = None  # 0-1: how sure `text` is the article (cleaner.confidence)
     trace: dict[str, Any] = field(default_factory=dict)
     error: dict[str, str] | None = None
     id: str | None = None  # the input record's id, when the dump gave one
@@ -53,5 +54,6 @@ class Result:
             "publisher": self.publisher,
             "date": self.date,
             "text": self.text,
+            "confidence": self.confidence,
             "trace": self.trace,
         }

@@ -33,12 +33,11 @@ RESCUE_LONGER = 1.5  # ... and readability's replaces them only with this many
 
 @dataclass(frozen=True)
 class Extraction:
-    """The chosen text, which extractor gave it, and the yardstick's word count (for confidence)."""
+    """The chosen text, which extractor gave it, and the yardstick's text (for confidence)."""
 
     text: str
     extractor: str
-    yardstick_words: int
-    result: object | None  # trafilatura's document, when it gave the text (its metadata is not read here)
+    yardstick: str
 
     @property
     def words(self) -> int:
@@ -47,20 +46,19 @@ class Extraction:
 
 def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor: str, *, fast: bool) -> Extraction:
     """The article's text, one block per line, chosen as the module docstring says."""
-    first = _trafilatura(root, url, favor, fast=fast)
-    chosen = Extraction(_text(first), f"trafilatura-{favor}", 0, first)
     yardstick = _yardstick(markup)
-    chosen = Extraction(chosen.text, chosen.extractor, yardstick, first)
-    if not _suspect(chosen.words, yardstick):
+    yardstick_words = len(yardstick.split())
+    chosen = Extraction(_text(_trafilatura(root, url, favor, fast=fast)), f"trafilatura-{favor}", yardstick)
+    if not _suspect(chosen.words, yardstick_words):
         return chosen
     if favor != "balanced" or fast:
-        balanced = _trafilatura(root, url, "balanced", fast=False)
-        if len(_text(balanced).split()) > LONGER * chosen.words:
-            chosen = Extraction(_text(balanced), "trafilatura-balanced", yardstick, balanced)
-    if chosen.words < SUSPECT_SHARE * yardstick:
+        balanced = _text(_trafilatura(root, url, "balanced", fast=False))
+        if len(balanced.split()) > LONGER * chosen.words:
+            chosen = Extraction(balanced, "trafilatura-balanced", yardstick)
+    if chosen.words < SUSPECT_SHARE * yardstick_words:
         rescue = _readability(markup, url)
         if len(rescue.split()) > RESCUE_LONGER * chosen.words:
-            chosen = Extraction(rescue, "readability", yardstick, None)
+            chosen = Extraction(rescue, "readability", yardstick)
     return chosen
 
 
@@ -83,12 +81,12 @@ def _text(result) -> str:
     return (result.text or "") if result is not None else ""
 
 
-def _yardstick(markup: str) -> int:
-    """Words of the page's prose, chrome and all, by Resiliparse's main-content extraction."""
+def _yardstick(markup: str) -> str:
+    """The page's prose, chrome and all, by Resiliparse's main-content extraction."""
     try:
-        return len(extract_plain_text(markup, main_content=True).split())
+        return extract_plain_text(markup, main_content=True)
     except Exception:  # noqa: BLE001 - a yardstick that fails leaves trafilatura's answer standing
-        return 0
+        return ""
 
 
 def _readability(markup: str, url: str | None) -> str:

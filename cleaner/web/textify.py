@@ -30,13 +30,15 @@ def html_document(root: html.HtmlElement, markup: str, url: str | None, profile:
     metadata = _page_metadata(root, profile)
     pruned = _prune(root, profile)
     body = [el for selector in profile.html.get("body", ()) for el in selector(root)]
+    extractor, second_reader = None, None
     if body:
         blocks = [line for el in body for line in block_lines(el)]
     else:
         article = extract_article(root, markup, url, profile.favor, fast=not profile.second_opinion)
-        blocks = article.text.splitlines()
+        blocks, extractor, second_reader = article.text.splitlines(), article.extractor, article.yardstick
     _trafilatura_metadata(root, url, metadata)
-    return Document(Lines.from_text("\n\n".join(blocks)), url, metadata, pruned, from_markup=True)
+    lines = Lines.from_text("\n\n".join(blocks))
+    return Document(lines, url, metadata, pruned, from_markup=True, extractor=extractor, second_reader=second_reader)
 
 
 def _trafilatura_metadata(root: html.HtmlElement, url: str | None, metadata: Candidates) -> None:

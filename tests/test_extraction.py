@@ -1,0 +1,74 @@
+"""The generic HTML path: trafilatura's text checked for the teaser trap, and the confidence field."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner.confidence import confidence
+
+PARAGRAPHS = [
+    "The harbour board voted on Tuesday to extend the night ferry service through the winter months, a decision "
+    "that commuters had sought for years.",
+    "Officials said the extension would cost about four hundred thousand dollars, paid from the regional transport "
+    "fund rather than from fares.",
+    "Ferry crews will work in two shifts, and the last boat will leave the north pier at half past eleven on "
+    "weekdays and at one on weekends.",
+    "Several residents told the board that the late boats would let them take jobs in the city that they had "
+    "turned down before.",
+    "The board will review ridership in March and decide then whether the service should run all year from next "
+    "spring onwards.",
+]
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+LEAD = "<p>Night ferries will run all winter.</p>"
+
+
+def page(body: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Night ferries</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"{body}<footer>© 2024 Harbour News</footer></body></html>"
+    )
+
+
+def test_the_body_in_a_header_is_not_lost_to_the_lead() -> None:
+    result = cleaner.clean(page(f"<header><h1>Night ferries</h1>{BODY}</header><main>{LEAD}</main>"))
+    assert all(p in result.text for p in PARAGRAPHS)
+    assert result.trace["extractor"] == "trafilatura-balanced"  # precision mode kept only the lead
+
+
+def test_a_plain_article_keeps_trafilaturas_precision_text() -> None:
+    result = cleaner.clean(page(f"<main><article><h1>Night ferries</h1>{BODY}</article></main>"))
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    assert result.trace["extractor"] == "trafilatura-precision"
+    assert result.confidence == 1.0
+
+
+def test_confidence_is_low_where_the_readers_disagree_and_high_where_they_agree() -> None:
+    article = cleaner.clean(page(f"<main><article><h1>Night ferries</h1>{BODY}</article></main>"))
+    modules = cleaner.clean(page("<h1>Night ferries</h1>" + "".join(f"<div class='related'>{p}</div>" for p in BODY)))
+    assert 0 <= modules.confidence < 0.5 < article.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("kept", "second", "expected"),
+    [
+        ("", "anything at all", 0.0),
+        (" ".join(PARAGRAPHS), " ".join(PARAGRAPHS), 1.0),
+        (" ".join(PARAGRAPHS), "Home About Contact", 0.0),
+        ("Night ferries will run all winter.", "Night ferries will run all winter.", 0.35),  # 6 words of 50
+    ],
+)
+def test_confidence_of_html_records(kept: str, second: str, expected: float) -> None:
+    assert confidence(kept, second) == expected
+
+
+def test_confidence_of_text_dumps_is_the_prose_share() -> None:
+    prose = cleaner.clean("Ferries\n\n" + "\n\n".join(PARAGRAPHS) + "\n")
+    assert prose.confidence == 1.0
+    assert confidence("Home\nNews\nSport\nWeather", None) == 0.0
+    assert 0 < confidence("A short line\n" + PARAGRAPHS[0], None) < 1
+
+
+def test_error_records_carry_no_confidence() -> None:
+    failed = cleaner.clean(b"")
+    assert failed.confidence is None and "confidence" not in failed.to_dict()
