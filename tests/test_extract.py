@@ -64,3 +64,16 @@ def test_no_metadata_is_invented() -> None:
     result = cleaner.clean("On Monday, April 5, the library reopened.\nIt was busy.")
     assert (result.author, result.email, result.publisher, result.date) == (None, None, None, None)
     assert result.authors == ()
+
+
+def test_a_price_list_in_a_review_is_not_a_subscription_pitch() -> None:
+    prices = ["- Monthly subscription: US$14 per month", "- Annual subscription: US$89 per year"]
+    pitch = "Subscribe today and get 12 issues for £11.99 delivered to your door."
+    page = (
+        "Language App Review\n\nThe app costs less than a tutor and works offline, our reviewer found after a month "
+        "of daily lessons on the train.\n\n" + "\n".join(prices) + f"\n\n{pitch}\n\nIt is worth the money.\n"
+    )
+    result = cleaner.clean(page)
+    assert all(line in result.text for line in prices)
+    assert pitch not in result.text
+    assert [r["rule"] for r in result.trace["removed"] if "Subscribe" in r["text"]] == ["subscription-pitch"]
