@@ -67,13 +67,15 @@ def test_no_metadata_is_invented() -> None:
 
 
 def test_a_price_list_in_a_review_is_not_a_subscription_pitch() -> None:
-    prices = ["- Monthly subscription: US$14 per month", "- Annual subscription: US$89 per year"]
+    prices = ["Monthly subscription: US$14 per month", "Annual subscription: US$89 per year"]
     pitch = "Subscribe today and get 12 issues for £11.99 delivered to your door."
-    page = (
-        "Language App Review\n\nThe app costs less than a tutor and works offline, our reviewer found after a month "
-        "of daily lessons on the train.\n\n" + "\n".join(prices) + f"\n\n{pitch}\n\nIt is worth the money.\n"
+    prose = (
+        "The app costs less than a tutor and works offline, our reviewer found after a month of daily lessons on "
+        "the train, and its grammar drills were the best part of the course."
     )
-    result = cleaner.clean(page)
+    items = "".join(f"<li>{p}</li>" for p in prices)
+    page = f"<html><body><article><h1>Language App Review</h1><p>{prose}</p><ul>{items}</ul><p>{prose}</p>"
+    result = cleaner.clean(page + f"<p>{pitch}</p><p>{prose}</p></article></body></html>")
     assert all(line in result.text for line in prices)
     assert pitch not in result.text
     assert [r["rule"] for r in result.trace["removed"] if "Subscribe" in r["text"]] == ["subscription-pitch"]
