@@ -90,3 +90,36 @@ def test_the_email_of_a_byline_with_a_bar_is_found() -> None:
     result = cleaner.clean(dump)
     assert (result.authors, result.email) == (("Maria Lopez",), "mlopez@example.com")
     assert "mlopez@example.com" not in result.text and PROSE in result.text
+
+
+def test_json_ld_authors_by_reference_and_the_article_before_the_web_page() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": "https://news.example/p#page", "datePublished": "2021-03-04"},
+            {"@type": "Person", "@id": "https://news.example/#/person/1", "name": "kirstin boatto"},
+            {"@type": "BlogPosting", "headline": "Plan", "author": {"@id": "https://news.example/#/person/1"}},
+        ],
+    }
+    result = cleaner.clean(page(f'<script type="application/ld+json">{json.dumps(graph)}</script>'))
+    assert result.authors == ("Kirstin Boatto",)
+    assert (result.date, result.trace["fields"]["author"]) == ("2021-03-04", "json-ld")
+
+
+def test_an_author_key_given_once_per_author_names_them_all() -> None:
+    head = "".join(f'<meta name="citation_author" content="{n}">' for n in ("Aditi Rao", "Pedro Ortiz", "Li Wei"))
+    assert cleaner.clean(page(head)).authors == ("Aditi Rao", "Pedro Ortiz", "Li Wei")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Game Changer Arrives | Example Store", "Game Changer Arrives"),
+        ("Example Post – Council Approves the Plan", "Council Approves the Plan"),
+    ],
+)
+def test_the_title_tag_loses_the_sites_name(title: str, expected: str) -> None:
+    html = (
+        f"<html><head><title>{title}</title></head><body><article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+    )
+    assert cleaner.clean(html).title == expected

@@ -7,6 +7,7 @@ Each finder returns raw candidate strings per field; normalising and choosing is
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -68,39 +69,65 @@ def page_url(root: html.HtmlElement) -> str | None:
 
 
 def json_ld_fields(root: html.HtmlElement) -> dict[str, list[str]]:
-    """author/date/title/publisher/body of the first article object in the page's JSON-LD."""
-    for item in _json_ld_items(root):
-        types = item.get("@type")
-        names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
-        if names & ARTICLE_TYPES and (item.get("headline") or item.get("author") or item.get("datePublished")):
-            return {
-                "author": ["; ".join(_people(item.get("author")))],
-                "date": [v for v in [item.get("datePublished"), item.get("dateCreated")] if isinstance(v, str)],
-                "title": [v for v in [item.get("headline"), item.get("name")] if isinstance(v, str)],
-                "publisher": list(_names(item.get("publisher"))),
-                "body": [v for v in [item.get("articleBody")] if isinstance(v, str)],
-            }
-    return {}
+    """author/date/title/publisher/body of the page's JSON-LD article objects, the article's own
+    type before a generic WebPage node; people and publishers given by `@id` reference (as
+    WordPress's Yoast writes them, in a `@graph`) are looked up in the page's other nodes."""
+    items = list(_json_ld_items(root))
+    nodes = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
+    articles = [
+        i
+        for i in items
+        if _types(i) & ARTICLE_TYPES and (i.get("headline") or i.get("author") or i.get("datePublished"))
+    ]
+    articles.sort(key=lambda item: "webpage" in _types(item))
+    found: dict[str, list[str]] = {}
+    for item in articles:
+        for field, values in (
+            ("author", ["; ".join(_people(item.get("author"), nodes))]),
+            ("date", [v for v in [item.get("datePublished"), item.get("dateCreated")] if isinstance(v, str)]),
+            ("title", [v for v in [item.get("headline"), item.get("name")] if isinstance(v, str)]),
+            ("publisher", list(_names(item.get("publisher"), nodes))),
+            ("body", [v for v in [item.get("articleBody")] if isinstance(v, str)]),
+        ):
+            known = found.setdefault(field, [])
+            known.extend(v for v in values if v and v not in known)
+    return found
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    types = item.get("@type")
+    return {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
 
 
 def meta_fields(root: html.HtmlElement) -> dict[str, list[str]]:
-    """Candidates from <meta name|property=...> tags, in the order of `_META_FIELDS`."""
-    found: dict[str, str] = {}
+    """Candidates from <meta name|property=...> tags, in the order of `_META_FIELDS`; an author
+    key that stands once per author gives all of them."""
+    found: dict[str, list[str]] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         value = (meta.get("content") or "").strip()
-        if key and value and key not in found:
-            found[key] = value
-    fields = {field: [found[k] for k in keys if k in found] for field, keys in _META_FIELDS.items()}
+        if key and value and value not in found.setdefault(key, []):
+            found[key].append(value)
+    # a key given once per author (citation_author, article:author) names them all; others: the first
+    fields = {
+        field: ["; ".join(found[k]) if field == "author" else found[k][0] for k in keys if k in found]
+        for field, keys in _META_FIELDS.items()
+    }
     fields["author"] = [a for a in fields["author"] if not a.startswith(("http://", "https://", "@"))]
     return fields
 
 
+_TITLE_PARTS = re.compile(r"\s+[|–—•·»:-]\s+")
+
+
 def title_tag(root: html.HtmlElement) -> list[str]:
-    """The page's only <h1>, else its <title> (which often ends in the site's name)."""
+    """The page's only <h1>, else its <title> without the site's name: of "Headline | Site" or
+    "Site – Headline", the part with more words."""
     headings = root.xpath("//body//h1")
-    candidates = headings if len(headings) == 1 else list(root.iter("title"))
-    return [t for t in (" ".join(el.text_content().split()) for el in candidates) if t]
+    if len(headings) == 1:
+        return [t for t in [" ".join(headings[0].text_content().split())] if t]
+    titles = [t for t in (" ".join(el.text_content().split()) for el in root.iter("title")) if t]
+    return [max(_TITLE_PARTS.split(t, maxsplit=1), key=lambda part: len(part.split())) for t in titles[:1]]
 
 
 _BYLINE_QUERY = (
@@ -153,21 +180,28 @@ def _walk(data: Any) -> Iterator[dict[str, Any]]:
             yield from _walk(data["mainEntity"])
 
 
-def _people(value: Any) -> Iterator[str]:
-    """Person names of a JSON-LD author value; organisations are not authors."""
+def _resolved(item: Any, nodes: dict[str, dict[str, Any]]) -> Any:
+    """A `{"@id": …}` reference replaced by the node it names, when the page has it."""
+    if isinstance(item, dict) and isinstance(item.get("@id"), str) and not isinstance(item.get("name"), str):
+        return nodes.get(item["@id"], item)
+    return item
+
+
+def _people(value: Any, nodes: dict[str, dict[str, Any]]) -> Iterator[str]:
+    """Person names of a JSON-LD author value; organisations are not authors. A Person's name
+    written all in lower case is capitalised (its type says it is a name)."""
     for item in value if isinstance(value, list) else [value]:
+        item = _resolved(item, nodes)
         if isinstance(item, str):
             yield item
-        elif (
-            isinstance(item, dict)
-            and "organization" not in str(item.get("@type", "")).lower()
-            and isinstance(item.get("name"), str)
-        ):
-            yield item["name"]
+        elif isinstance(item, dict) and "organization" not in _types(item) and isinstance(item.get("name"), str):
+            name = item["name"]
+            yield name.title() if "person" in _types(item) and name.islower() else name
 
 
-def _names(value: Any) -> Iterator[str]:
+def _names(value: Any, nodes: dict[str, dict[str, Any]]) -> Iterator[str]:
     for item in value if isinstance(value, list) else [value]:
+        item = _resolved(item, nodes)
         if isinstance(item, str):
             yield item
         elif isinstance(item, dict) and isinstance(item.get("name"), str):
