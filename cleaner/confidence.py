@@ -15,7 +15,6 @@ Measured by bench/realworld.py as the Spearman correlation with each page's text
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 SHINGLE = 4  # words per shingle
 FULL_LENGTH = 50  # kept words from which the length sign is 1
@@ -29,24 +28,27 @@ def confidence(kept: str, second_reader: str | None, route: str | None = None) -
 
     `second_reader` is another extractor's main text of the page (None for a text dump: then the
     prose-line share of `kept` stands in for agreement)."""
-    words = _WORD.findall(kept)
+    words = _WORD.findall(kept.casefold())
     if not words:
         return 0.0
-    agreement = _contained(words, _WORD.findall(second_reader)) if second_reader is not None else _prose_share(kept)
+    if second_reader is None:
+        agreement = _prose_share(kept)
+    else:
+        agreement = _contained(words, _WORD.findall(second_reader.casefold()))
     length = min(1.0, len(words) / FULL_LENGTH) ** 0.5
     return round(agreement * length * ROUTE.get(route or "", 1.0), 2)
 
 
 def _contained(words: list[str], other: list[str]) -> float:
-    """Share of the word 4-grams of `words` (as a multiset) that `other` holds too."""
-    ours, theirs = _shingles(words), _shingles(other)
-    total = sum(ours.values())
-    return sum((ours & theirs).values()) / total if total else 0.0
+    """Share of the word 4-grams of `words` that `other` holds too."""
+    ours = _shingles(words)
+    return len(ours & _shingles(other)) / len(ours) if ours else 0.0
 
 
-def _shingles(words: list[str]) -> Counter[tuple[str, ...]]:
-    lowered = [w.casefold() for w in words]
-    return Counter(tuple(lowered[i : i + SHINGLE]) for i in range(max(1, len(lowered) - SHINGLE + 1)))
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < SHINGLE:
+        return {tuple(words)} if words else set()
+    return set(zip(*(words[i:] for i in range(SHINGLE)), strict=False))  # the shorter tails end it
 
 
 def _prose_share(kept: str) -> float:
