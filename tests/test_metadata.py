@@ -73,7 +73,8 @@ def test_a_signature_that_is_no_full_name_is_still_the_author(declared: str, exp
 
 
 @pytest.mark.parametrize(
-    "declared", ["Staff", "Redaktion", "Posted", "example.com", "https://example.com/jane", "Example Post Staff"]
+    "declared",
+    ["Staff", "Redaktion", "Posted", "Updated March", "example.com", "https://example.com/jane", "Example Post Staff"],
 )
 def test_a_label_role_link_or_the_site_is_never_the_author(declared: str) -> None:
     head = f'<meta name="author" content="{declared}"><meta property="og:site_name" content="Example Post">'

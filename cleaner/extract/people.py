@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 _LEAD = re.compile(
-    r"^(?:(?:written\s+|reported\s+)?by|von|par|por|di|door|from|"
+    r"^(?:(?:written\s+|reported\s+|posted\s+|published\s+)?by|von|par|por|di|door|from|(?:last\s+)?updated|stand|"
     r"text|texte|texto|testo|tekst|текст|автор|author|autor|auteur|autore|words|reporting)\s*[:：]?\s+",
     re.IGNORECASE,
 )
@@ -121,6 +121,23 @@ _NOT_A_PERSON = frozenset(
         "redazione",
         "redacción",
         "redactie",
+        # the words around a name in a byline box, which page readers take for part of it
+        "by",
+        "written",
+        "posted",
+        "published",
+        "updated",
+        "stand",
+        "founder",
+        "co-founder",
+        "ceo",
+        "head",
+        "lead",
+        "reviewer",
+        "owner",
+        "president",
+        "director",
+        "manager",
     ]
 )
 _PARTICLES = frozenset(
@@ -205,8 +222,8 @@ def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> l
             continue
         if len(words) > 1 and any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words):
             continue  # words of a sentence, not a signature
-        if all(w.lower().strip(".") in _NOT_A_PERSON for w in words):
-            continue  # a role or a desk ("Staff", "Redaktion", "News Desk"), nobody in particular
+        if all(w.lower().strip(".") in _NOT_A_PERSON or w.casefold().strip(".,") in _date_words() for w in words):
+            continue  # a role, a desk or a date ("Staff", "News Desk", "Updated March"), nobody in particular
         if name not in names:
             names.append(name)
     return names
