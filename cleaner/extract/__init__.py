@@ -16,7 +16,7 @@ from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
 from cleaner.extract.normalise import normalisers
-from cleaner.extract.people import is_person, loose_authors, split_authors
+from cleaner.extract.people import is_person, loose_authors, split_authors, squashed
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
 
@@ -102,7 +102,7 @@ def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set
     """The last resort: the page's own author field when it names no person we recognise but
     signs the article all the same (a first name, a handle, a team), never the site's own name."""
     for value, source in candidates:
-        names = loose_authors(value, sites)
+        names = [n for n in loose_authors(value, sites) if _words(n) not in sites]
         if names:
             fields.authors, fields.sources["author"] = names, f"{source}/loose"
             return
@@ -112,20 +112,21 @@ def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
     """An author that is the site's or publisher's name is no author (unless it reads as a
     person's: a blog named after its writer), nor one that is a domain the page names (trafilatura
     turns "example.com" into "Example Com"); a title does not end in the site's name.
-    Returns the site's names and domains, casefolded."""
-    sites = {v.casefold() for v, _ in doc.metadata.get("publisher", [])}
-    if fields.publisher:
-        sites.add(fields.publisher.casefold())
+    The site's names are its publisher's, compared `squashed`. Returns them with the domains."""
+    publishers = [v for v, _ in doc.metadata.get("publisher", [])] + ([fields.publisher] if fields.publisher else [])
     if fields.title:
         head, sep, tail = fields.title.rpartition(next((s for s in _TITLE_SEPARATORS if s in fields.title), "\0"))
-        if sep and head.strip() and tail.strip().casefold() in sites | {h.removeprefix("the ") for h in sites}:
+        names = {p.casefold() for p in publishers}
+        if sep and head.strip() and tail.strip().casefold() in names | {h.removeprefix("the ") for h in names}:
             fields.title = head.strip()
+    sites = {squashed(p) for p in publishers}
     domains = {_words(v) for values in doc.metadata.values() for v, _ in values if _DOMAIN.fullmatch(v.strip())}
-    domains |= {_words(host)} if (host := urlsplit(doc.url or "").hostname) else set()
+    host = urlsplit(doc.url or "").hostname or ""
+    domains |= {_words(host)} if host else set()
     kept = [
         name
         for name in fields.authors
-        if (name.casefold() not in sites or is_person(name)) and _words(name) not in domains
+        if (squashed(name) not in sites or is_person(name)) and _words(name) not in domains
     ]
     if kept != fields.authors:
         fields.authors = kept

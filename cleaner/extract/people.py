@@ -208,7 +208,7 @@ _SURNAME_FIRST = re.compile(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’-]+(?:\s+[A-Z]\
 def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """What a page's own author field names when it names no person by `split_authors`: a first
     name, a handle, a team or an outlet that signs the article ("Susan", "q_admin", "News Desk").
-    Never a link, an email, a domain, a date, a label, a sentence or one of `sites` (casefolded)."""
+    Never a link, an email, a domain, a date, a label, a sentence or one of `sites` (`squashed`)."""
     text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
     names: list[str] = []
     for part in _SPLIT.split(text):
@@ -229,10 +229,16 @@ def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> l
     return names
 
 
+def squashed(text: str) -> str:
+    """Letters and digits only, casefolded: "Tour Magazin" and tour-magazin.de meet as "tourmagazin"."""
+    return "".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
 def _site_or_its_staff(words: list[str], sites: frozenset[str] | set[str]) -> bool:
-    """ "Example Post" or "Example Post Staff" where the site is Example Post."""
+    """Whether the words are the site ("Example Post") or its staff ("Example Post Staff");
+    `sites` are `squashed`."""
     while words:
-        if " ".join(words).casefold() in sites:
+        if squashed(" ".join(words)) in sites:
             return True
         if words[-1].lower().strip(".") not in _NOT_A_PERSON:
             return False
