@@ -22,6 +22,7 @@ DUMP = (
     "Thursday, March 2, 2023\n\n"
     "The café on the corner reopened this week after a long winter, its owner said.\n\n"
     "“We’re back,” said Señor Muñoz, who has run it for twenty years. Prices are up 5 ½ per cent.\n\n"
+    "José Muñoz can be reached at jmunoz@example.com.\n\n"
     "Copyright © 2023 The Example Times\n"
 )
 LATIN1_DUMP = "El señor dijo que la película era très bien, à la française, y que volverá el año que viene.\n"
@@ -80,7 +81,7 @@ def test_windows_1252_text_dump_is_not_read_as_a_dos_code_page() -> None:
     utf8, legacy = cleaner.clean(DUMP.encode("utf-8")), cleaner.clean(DUMP.encode("cp1252"))
     assert legacy.to_dict() == utf8.to_dict()
     assert "Señor Muñoz" in legacy.text and "©" not in legacy.text  # the copyright line went as chrome
-    assert legacy.date == "2023-03-02"
+    assert (legacy.date, legacy.author, legacy.email) == ("2023-03-02", "José Muñoz", "jmunoz@example.com")
 
 
 def test_latin1_text_dump_keeps_its_accents() -> None:
