@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -16,11 +17,21 @@ from typing import IO
 from cleaner.result import Result
 
 FORMATS = ("json", "jsonl")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def dumps(result: Result, *, indent: int | None = None) -> str:
-    """One record as JSON text (UTF-8 kept readable, not \\u-escaped)."""
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=indent)
+    """One record as JSON text (UTF-8 kept readable, not \\u-escaped).
+
+    Text that is no Unicode (a JSON line's lone surrogate escape, a file name's undecodable byte)
+    cannot be written as UTF-8: each such character becomes U+FFFD and the record says how many
+    (`replaced`), instead of the whole output failing."""
+    record = result.to_dict()
+    text = json.dumps(record, ensure_ascii=False, indent=indent)
+    if count := len(_SURROGATE.findall(text)):
+        record["replaced"] = f"{count} character(s) that are not Unicode text written as U+FFFD"
+        text = _SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False, indent=indent))
+    return text
 
 
 def write(results: Iterable[Result], stream: IO[str], *, fmt: str, single: bool) -> Iterator[Result]:

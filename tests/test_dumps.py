@@ -137,3 +137,36 @@ def test_progress_summary_counts_add_up_to_the_input(tmp_path: Path, capsys) -> 
     assert code == 1 and len(captured.out.splitlines()) == 7
     assert summary.startswith("cleaner: 7 pages, 4 cleaned, 3 failed (json 2, no-content 1), ")
     assert "3 records skipped (non-html 1, request 1, warcinfo 1)" in summary
+
+
+def test_a_lone_surrogate_is_replaced_and_said_and_the_run_goes_on(tmp_path: Path) -> None:
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text(
+        '{"text": "Headline\\n\\nThe council met \\udc00 on Monday and approved the plan after a long debate."}\n'
+        + json.dumps({"text": f"Headline\n\n{PROSE}"})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump), "-o", str(out)]) == 0
+    first, second = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert "The council met \ufffd on Monday" in first["text"]
+    assert first["replaced"] == "1 character(s) that are not Unicode text written as U+FFFD"
+    assert second["text"] == PROSE and "replaced" not in second
+
+
+def test_a_file_name_that_is_not_utf8_is_written_replaced(tmp_path: Path, capsys) -> None:
+    odd = tmp_path / b"caf\xe9.txt".decode("utf-8", "surrogateescape")  # as os.listdir gives it
+    odd.write_text(f"Headline\n\n{PROSE}\n", encoding="utf-8")
+    code, records = run(capsys, str(tmp_path))
+    assert code == 0 and records[0]["source"].endswith("caf\ufffd.txt")
+    assert records[0]["text"] == PROSE and records[0]["replaced"].startswith("1 character")
+
+
+def test_a_json_line_nested_too_deep_is_one_error_and_reading_goes_on(tmp_path: Path, capsys) -> None:
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"text": f"Headline\n\n{PROSE}"}) + "\n")
+    code, records = run(capsys, str(dump))
+    assert code == 1
+    assert records[0]["error"] == {"kind": "json", "message": "the JSON line nests too deeply to be read"}
+    assert records[1]["text"] == PROSE

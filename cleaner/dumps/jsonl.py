@@ -1,7 +1,8 @@
 """JSON Lines dumps: one page per line, its fields named as common crawler exports name them.
 
-A line that is not a JSON object, or holds neither HTML nor text, becomes an error record; a
-damaged compressed stream gives the records before the damage and one error record for it.
+A line that is not a JSON object (or nests too deeply to read), or holds neither HTML nor text,
+becomes an error record and reading goes on; a damaged compressed stream gives the records
+before the damage and one error record for it.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def _record(source: str, raw: bytes, fields: Fields, limits: Limits) -> Page | R
         return Result.failed(source, exc.kind, str(exc))
     except ValueError as exc:
         return Result.failed(source, "json", f"not a JSON line: {exc}")
+    except RecursionError:
+        return Result.failed(source, "json", "the JSON line nests too deeply to be read")
     if not isinstance(record, dict):
         return Result.failed(source, "json", "a JSON line must hold an object")
     url, page_id = _first(record, fields.url), _first(record, fields.id)
