@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -91,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=_positive_int,
         default=default_jobs(),
         metavar="N",
         help=f"worker processes; records stay in input order (default: all cores, {default_jobs()})",
@@ -105,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         )
     clean.add_argument(
         "--timeout",
-        type=float,
+        type=_limit,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"per-page time limit; a slower page becomes a `timeout` error record "
@@ -113,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean.add_argument(
         "--max-size",
-        type=float,
+        type=_limit,
         default=DEFAULT_MAX_BYTES / 1e6,
         metavar="MB",
         help=f"per-page size limit; a larger page becomes a `too-large` error record "
@@ -150,6 +151,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     learn.set_defaults(run=_learn)
     return parser
+
+
+def _limit(value: str) -> float:
+    """A per-page limit: a finite number, 0 or more (0 turns it off); `nan`, `inf` and -1 are refused."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not math.isfinite(number) or number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a finite number, 0 or more (0: no limit)")
+    return number
+
+
+def _positive_int(value: str) -> int:
+    """A count of worker processes: 1 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give 1 or more")
+    return number
 
 
 def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import cleaner
 from cleaner.cli import main
 from tests.conftest import ROOT, SEED, sample_paths
@@ -143,3 +145,27 @@ def test_a_dying_worker_takes_no_other_page_with_it(tmp_path: Path, capsys, monk
     assert [Path(r["source"]).name for r in records] == [f"{n:03d}.txt" for n in range(60)]
     assert [n for n, r in enumerate(records) if "error" in r] == [30]
     assert records[30]["error"]["kind"] == "worker-died"
+
+
+@pytest.mark.parametrize(
+    "option",
+    [["--timeout", "-1"], ["--timeout", "nan"], ["--timeout", "inf"], ["--max-size", "-5"], ["--max-size", "inf"]]
+    + [["--jobs", "0"], ["--jobs", "-1"], ["--timeout", "soon"]],
+)
+def test_a_limit_that_would_fail_every_page_is_bad_usage(option: list[str], tmp_path, capsys) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\nThe council met on Monday and approved the plan after a long debate.\n")
+    with pytest.raises(SystemExit) as exit_:
+        main(["clean", str(page), *option])
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    last = err.splitlines()[-1]
+    assert out == "" and last.startswith("cleaner clean: error: argument ") and option[0] in last
+
+
+@pytest.mark.parametrize("option", [["--timeout", "0"], ["--max-size", "0.5"], ["--jobs", "1"]])
+def test_limits_in_range_are_taken(option: list[str], tmp_path, capsys) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\nThe council met on Monday and approved the plan after a long debate.\n")
+    assert main(["clean", str(page), *option]) == 0
+    assert "approved the plan" in json.loads(capsys.readouterr().out)["text"]
