@@ -188,6 +188,9 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     if args.resume and (not args.output or args.output == "-" or fmt != "jsonl"):
         print("cleaner: --resume needs -o FILE and JSON Lines output", file=sys.stderr)
         return EXIT_USAGE
+    if clash := _output_among_inputs(args.output, args.inputs):
+        print(f"cleaner: -o {args.output} {clash}: name another output", file=sys.stderr)
+        return EXIT_USAGE
     with open_records(args.output, resume=args.resume) as (stream, done):
         results = _results(args, rulebook, tally, skip=done)
         total = count_pages(args.inputs) if show else None
@@ -198,6 +201,23 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     if show:
         print(tally.summary(), file=sys.stderr)
     return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
+
+
+def _output_among_inputs(output: str | None, inputs: Sequence[str]) -> str | None:
+    """Why writing to `output` would damage or re-read an input (it is one, or lies in an input
+    folder, where a later run would clean it), or None when it is safe."""
+    if not output or output == "-":
+        return None
+    target = Path(output).resolve()
+    for name in inputs:
+        if name == STDIN:
+            continue
+        source = Path(name).resolve()
+        if target == source:
+            return "is an input: it would be overwritten"
+        if source.is_dir() and source in target.parents:
+            return f"lies inside the input folder {name}: a later run would clean it as a page"
+    return None
 
 
 def _clean_on_ray(args: argparse.Namespace) -> int:

@@ -169,3 +169,18 @@ def test_limits_in_range_are_taken(option: list[str], tmp_path, capsys) -> None:
     page.write_text("Headline\n\nThe council met on Monday and approved the plan after a long debate.\n")
     assert main(["clean", str(page), *option]) == 0
     assert "approved the plan" in json.loads(capsys.readouterr().out)["text"]
+
+
+def test_an_output_that_is_an_input_or_inside_an_input_folder_is_refused(tmp_path, capsys) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = folder / "page.txt"
+    page.write_text("Headline\n\nThe council met on Monday and approved the plan after a long debate.\n")
+    before = page.read_bytes()
+    assert main(["clean", str(page), "-o", str(page)]) == 2
+    assert main(["clean", str(folder), "-o", str(folder / "out.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "is an input" in err and "inside the input folder" in err
+    assert page.read_bytes() == before and not (folder / "out.jsonl").exists()
+    assert main(["clean", str(folder), "-o", str(tmp_path / "out.jsonl")]) == 0  # beside it is fine
+    assert "approved the plan" in (tmp_path / "out.jsonl").read_text()
