@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -41,8 +42,10 @@ def iter_pages(
         if name == STDIN:
             yield _page("<stdin>", lambda: (stdin or sys.stdin.buffer).read(), limits)
             continue
-        for path in walk(Path(name)) if os.path.isdir(name) else [Path(name)]:
-            if is_jsonl(path):
+        for path in walk_inputs(Path(name)) if os.path.isdir(name) else [Path(name)]:
+            if isinstance(path, Result):
+                yield path
+            elif is_jsonl(path):
                 yield from read_jsonl(path, fields, limits)
             elif is_warc(path):
                 yield from read_warc(path, limits, skipped)
@@ -52,13 +55,40 @@ def iter_pages(
 
 def walk(folder: Path) -> Iterator[Path]:
     """Page files below `folder`, sorted, hidden files and folders skipped."""
-    for root, dirs, files in os.walk(folder):
+    for found in walk_inputs(folder):
+        if isinstance(found, Path):
+            yield found
+
+
+def walk_inputs(folder: Path) -> Iterator[Path | Result]:
+    """`walk`, with a `read` error record for what it cannot read in place of it: a folder it may
+    not open, and a FIFO, socket or device named like a page (reading one would hang the run)."""
+    problems: list[Result] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Result.failed(str(error.filename), "read", f"cannot read the folder: {error.strerror}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        yield from problems
+        problems.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root, name)
             suffix = Path(name[:-3] if name.endswith(".gz") else name[:-4] if name.endswith(".zst") else name).suffix
-            if not name.startswith(".") and suffix.lower() in PAGE_SUFFIXES:
+            if name.startswith(".") or suffix.lower() not in PAGE_SUFFIXES:
+                continue
+            if _regular(path):
                 yield path
+            else:
+                yield Result.failed(str(path), "read", "not a regular file (a FIFO, socket or device): not read")
+    yield from problems
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # gone or unreadable: reading it says why
 
 
 def read_file(path: Path, limits: Limits = Limits()) -> Page | Result:
@@ -92,8 +122,8 @@ def count_pages(inputs: Sequence[str]) -> int | None:
     for name in inputs:
         if name == STDIN:
             return None
-        for path in walk(Path(name)) if os.path.isdir(name) else [Path(name)]:
-            if is_jsonl(path) or is_warc(path):
+        for path in walk_inputs(Path(name)) if os.path.isdir(name) else [Path(name)]:
+            if isinstance(path, Path) and (is_jsonl(path) or is_warc(path)):
                 return None
             total += 1
     return total

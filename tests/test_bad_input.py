@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,32 @@ def test_an_unexpected_failure_is_a_record_and_the_batch_goes_on(tmp_path: Path,
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert records[0]["error"] == {"kind": "internal", "message": "ValueError: a bug somewhere below"}
     assert "café reopened" in records[1]["text"]
+
+
+def test_a_fifo_in_a_folder_is_an_error_record_not_a_hang(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block until a writer came
+    assert main(["clean", str(tmp_path)]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert "café reopened" in records[0]["text"]
+    assert records[1]["source"].endswith("pipe.txt") and records[1]["error"]["kind"] == "read"
+    assert "not a regular file" in records[1]["error"]["message"]
+
+
+def test_an_unreadable_subfolder_is_an_error_record(tmp_path: Path, capsys, monkeypatch) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):  # as for a folder of another user's, mode 700 (the tests may run as root)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert main(["clean", str(tmp_path)]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert "café reopened" in records[0]["text"]
+    assert records[1]["source"].endswith("locked")
+    assert records[1]["error"] == {"kind": "read", "message": "cannot read the folder: Permission denied"}

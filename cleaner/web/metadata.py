@@ -163,9 +163,10 @@ def _json_ld_items(root: html.HtmlElement) -> Iterator[dict[str, Any]]:
     for script in root.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+            items = list(_walk(data))
+        except (ValueError, RecursionError):  # broken or nested past reason: the page says nothing there
             continue
-        yield from _walk(data)
+        yield from items
 
 
 def _walk(data: Any) -> Iterator[dict[str, Any]]:
