@@ -6,8 +6,9 @@ The main sign is agreement between two independent readers: the share of the kep
 `cleaner.web.extraction`). A record whose text the second reader did not see as content is likely
 a menu, a teaser list or a caption. It is multiplied by the route (an answer that needed a second
 opinion, because the first looked like a teaser, is less sure) and by a length sign (a record of
-a few words is less surely the article). A text dump has no second reader: its sign is the share
-of the kept words that stand on prose-like lines.
+a few words is less surely the article). Where there is no second reader (a text dump, a
+profile's `html.body`) or it read nothing, the sign is the share of the kept words that stand on
+prose-like lines. Words of scripts written without spaces count a character each.
 
 Measured by bench/realworld.py as the Spearman correlation with each page's text F1.
 """
@@ -19,24 +20,26 @@ import re
 SHINGLE = 4  # words per shingle
 FULL_LENGTH = 50  # kept words from which the length sign is 1
 PROSE_WORDS = 10  # a text dump's line of this many words counts as prose
-ROUTE = {"trafilatura-balanced": 0.85, "readability": 0.7}  # any other route: 1
-_WORD = re.compile(r"\w+")
+OPINIONS = (1.0, 0.85, 0.7)  # by the opinions the text took (cleaner.web.extraction.Extraction.opinion)
+# a word, or one character of a script written without spaces (CJK, Thai), which \w+ would run together
+_WORD = re.compile(
+    r"[\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W\u0e00-\u0e7f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
 
 
-def confidence(kept: str, second_reader: str | None, route: str | None = None) -> float:
+def confidence(kept: str, second_reader: str | None, opinion: int = 0) -> float:
     """The record's confidence, rounded to two decimals; 0 for an empty text.
 
-    `second_reader` is another extractor's main text of the page (None for a text dump: then the
-    prose-line share of `kept` stands in for agreement)."""
+    `second_reader` is another extractor's main text of the page; where there is none (a text
+    dump, a profile's `html.body`) or it read nothing, the prose-line share of `kept` stands in
+    for agreement. `opinion` counts the second opinions the text needed."""
     words = _WORD.findall(kept.casefold())
     if not words:
         return 0.0
-    if second_reader is None:
-        agreement = _prose_share(kept)
-    else:
-        agreement = _contained(words, _WORD.findall(second_reader.casefold()))
+    theirs = _WORD.findall(second_reader.casefold()) if second_reader else []
+    agreement = _contained(words, theirs) if theirs else _prose_share(kept)
     length = min(1.0, len(words) / FULL_LENGTH) ** 0.5
-    return round(agreement * length * ROUTE.get(route or "", 1.0), 2)
+    return round(agreement * length * OPINIONS[min(opinion, len(OPINIONS) - 1)], 2)
 
 
 def _contained(words: list[str], other: list[str]) -> float:
@@ -52,6 +55,6 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
 
 
 def _prose_share(kept: str) -> float:
-    counts = [len(line.split()) for line in kept.splitlines()]
+    counts = [len(_WORD.findall(line)) for line in kept.splitlines()]
     total = sum(counts)
     return sum(n for n in counts if n >= PROSE_WORDS) / total if total else 0.0

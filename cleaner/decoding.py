@@ -74,8 +74,12 @@ def decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(data.decode(encoding, errors="strict"))
+    if (wide := utf16_without_bom(data)) is not None:
+        return _checked(wide)
     if b"\x00" in data:
         raise PageError("binary", "the page holds NUL bytes: binary content, not text")
+    if (shifted := escaped_7bit(data)) is not None:
+        return _checked(shifted)
     try:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -100,9 +104,17 @@ def decode_labelled(data: bytes, label: str) -> str | None:
     if encoding is None or encoding.name in ("utf-8", "utf-16le", "utf-16be", "replacement"):
         return None
     try:
-        return data.decode(encoding.codec_info.name, errors=_C1_FALLBACK)
-    except UnicodeDecodeError:
+        return decode_as(data, encoding.codec_info.name)
+    except (UnicodeDecodeError, LookupError):  # a lying declaration; x-user-defined, which Python lacks
         return None
+
+
+def decode_as(data: bytes, codec: str) -> str:
+    """`data` in `codec`: a windows-125x code page maps the bytes it leaves undefined to the C1
+    controls (as browsers do); any other codec decodes strictly (raises UnicodeDecodeError), so
+    that a multi-byte declaration that lies loses to detection."""
+    single_byte = codecs.lookup(codec).name.startswith("cp125")
+    return data.decode(codec, errors=_C1_FALLBACK if single_byte else "strict")
 
 
 def detect_encoding(sample: bytes) -> str | None:
@@ -122,7 +134,34 @@ def decode_detected(data: bytes, sample: bytes | None = None) -> str:
     """`data` in the encoding detected on `sample` (default: all of it); where none fits cleanly,
     windows-1252, as a browser falls back to (every byte decodes; the binary check still applies)."""
     encoding = detect_encoding(data if sample is None else sample) or _PREFERRED
-    return data.decode(encoding, errors=_C1_FALLBACK if encoding.startswith("cp125") else "replace")
+    try:
+        return decode_as(data, encoding)
+    except UnicodeDecodeError:  # detected on a sample: a stray byte elsewhere is replaced
+        return data.decode(encoding, errors="replace")
+
+
+def escaped_7bit(data: bytes) -> str | None:
+    """ISO-2022-JP text: 7-bit, so valid UTF-8 too, but full of ESC shifts between character sets."""
+    if b"\x1b$B" in data or b"\x1b$@" in data or b"\x1b(J" in data:
+        try:
+            return data.decode("iso2022_jp")
+        except UnicodeDecodeError:
+            return None
+    return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without its BOM: mostly ASCII, so every other byte is NUL."""
+    head = data[:2048]
+    if len(head) < 64:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) < 0.4 * len(head) / 2 or min(even, odd) > 0.05 * len(head) / 2:
+        return None
+    try:
+        return data.decode("utf-16-be" if even > odd else "utf-16-le")
+    except UnicodeDecodeError:
+        return None
 
 
 def _checked(text: str) -> str:

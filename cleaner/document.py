@@ -21,3 +21,4 @@ class Document:
     from_markup: bool = False  # lines extracted from HTML, not a text dump (which opens with the <title>)
     extractor: str | None = None  # which extractor gave an HTML page's lines (None: a profile's html.body)
     second_reader: str | None = None  # another extractor's main text of an HTML page (see cleaner.confidence)
+    opinion: int = 0  # opinions the HTML text took: 0 the first answer stood (cleaner.web.extraction)

@@ -31,7 +31,7 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
     url = page.url or (page_url(root) if root is not None else None)
     lines = Lines.from_text(page.text) if root is None else Lines(())
     chosen = rulebook.get(profile) if profile else rulebook.select(lines, url)  # 2. profile
-    doc = Document(lines, url) if root is None else html_document(root, page.html or "", url, chosen)  # 3. text
+    doc = Document(lines, url) if root is None else html_document(root, url, chosen)  # 3. text
     edits = [*mark(chosen, doc.lines)]  # 4. every rule marks lines, none removes
     if root is None:  # 4b. text dumps: the generic main-text stage marks what is not the article
         edits += main_text_edits(chosen.main_text, chosen.main_text_from, doc.lines, edits)
@@ -57,7 +57,7 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
         publisher=fields.publisher,
         date=fields.date,
         text=swept.text,
-        confidence=confidence(swept.text, doc.second_reader if doc.from_markup else None, doc.extractor),
+        confidence=confidence(swept.text, doc.second_reader, doc.opinion),
         trace=trace,
     )
 

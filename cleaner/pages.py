@@ -26,10 +26,13 @@ def make_page(
     Raises PageError when the content is empty, binary, undecodable or over the size limit.
     """
     limits.check_size(len(content))
-    if looks_like_html(content):
-        markup = content if isinstance(content, str) else decode_html(content, charset)
-        return Page(source=source, html=markup, url=url, id=id, fetched=fetched)
-    text = content if isinstance(content, str) else decode(content)
+    try:
+        if looks_like_html(content):
+            markup = content if isinstance(content, str) else decode_html(content, charset)
+            return Page(source=source, html=markup, url=url, id=id, fetched=fetched)
+        text = content if isinstance(content, str) else decode(content)
+    except (LookupError, UnicodeError) as exc:  # a codec the label names but Python lacks, and the like
+        raise PageError("decode", f"the page cannot be decoded: {exc}") from None
     if not text.strip():
         raise PageError("empty", "the page is empty")
     return Page(source=source, text=text, url=url, id=id, fetched=fetched)

@@ -115,6 +115,45 @@ def _warc_response(body: bytes, content_type: str) -> bytes:
     return out.getvalue()
 
 
+def test_the_http_charset_of_a_warc_record_comes_before_the_pages_own(tmp_path: Path, capsys) -> None:
+    russian = "Городской совет в понедельник одобрил план строительства новой библиотеки в центре города."
+    body = f'<html><head><meta charset="windows-1251"></head><body><p>{russian}</p></body></html>'
+    (tmp_path / "crawl.warc.gz").write_bytes(_warc_response(body.encode("koi8-r"), "text/html; charset=koi8-r"))
+    assert main(["clean", str(tmp_path / "crawl.warc.gz")]) == 0
+    assert json.loads(capsys.readouterr().out)["text"] == russian
+
+
+@pytest.mark.parametrize("label", ["shift_jis", "euc-kr", "gb2312", "big5"])
+def test_a_multibyte_declaration_that_lies_loses_to_detection(label: str) -> None:
+    html = f'<html><head><meta charset="{label}"></head><body><p>{QUOTED}</p><p>{PROSE}</p></body></html>'
+    assert QUOTED in cleaner.clean(html.encode("cp1252")).text
+
+
+def test_a_label_python_has_no_codec_for_is_passed_over() -> None:
+    html = f'<html><head><meta charset="x-user-defined"></head><body><p>{QUOTED}</p><p>{PROSE}</p></body></html>'
+    result = cleaner.clean(html.encode("cp1252"))
+    assert result.ok and QUOTED in result.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom(codec: str) -> None:
+    html = f"<html><body><p>{QUOTED}</p><p>{PROSE}</p></body></html>"
+    assert QUOTED in cleaner.clean(html.encode(codec)).text
+    assert cleaner.clean(DUMP.encode(codec)).text == cleaner.clean(DUMP).text
+
+
+def test_iso_2022_jp_is_not_taken_for_ascii() -> None:
+    japanese = "市議会は月曜日、新しい図書館の建設計画を承認した。工事は来年の春に始まる予定だ。"
+    html = f"<html><head><meta charset='iso-2022-jp'></head><body><p>{japanese}</p></body></html>"
+    assert cleaner.clean(html.encode("iso2022_jp")).text == japanese
+
+
+@pytest.mark.parametrize("tag", ["h2", "pre", "time"])
+def test_text_blocks_nested_past_reason_are_a_too_deep_record(tag: str) -> None:
+    html = f"<html><body>{f'<{tag}>' * 3_000}<p>{PROSE}</p>{f'</{tag}>' * 3_000}</body></html>"
+    assert cleaner.clean(html).error["kind"] == "too-deep"
+
+
 def test_every_input_kind_decodes_and_parses_alike(tmp_path: Path, capsys) -> None:
     body = f"<p>{QUOTED}</p><p>{PROSE}</p>"
     undeclared = f"<html><head><title>T</title></head><body>{body}</body></html>".encode("cp1252")

@@ -45,7 +45,8 @@ def test_a_plain_article_keeps_trafilaturas_precision_text() -> None:
 
 def test_confidence_is_low_where_the_readers_disagree_and_high_where_they_agree() -> None:
     article = cleaner.clean(page(f"<main><article><h1>Night ferries</h1>{BODY}</article></main>"))
-    modules = cleaner.clean(page("<h1>Night ferries</h1>" + "".join(f"<div class='related'>{p}</div>" for p in BODY)))
+    related = "".join(f"<div class='related'><p>{p}</p></div>" for p in PARAGRAPHS)
+    modules = cleaner.clean(page(f"<h1>Night ferries</h1>{related}"))
     assert 0 <= modules.confidence < 0.5 < article.confidence <= 1
 
 
@@ -72,3 +73,20 @@ def test_confidence_of_text_dumps_is_the_prose_share() -> None:
 def test_error_records_carry_no_confidence() -> None:
     failed = cleaner.clean(b"")
     assert failed.confidence is None and "confidence" not in failed.to_dict()
+
+
+def test_a_page_whose_second_reader_is_slow_becomes_a_timeout_record(monkeypatch) -> None:
+    import time
+
+    import cleaner.web.extraction as extraction
+
+    def slow(markup: str, **options: object) -> str:
+        time.sleep(5)  # as Resiliparse on a hostile page
+        return ""
+
+    monkeypatch.setattr(extraction, "extract_plain_text", slow)
+    html = page(f"<main><article><h1>Night ferries</h1>{BODY}</article></main>")
+    result = cleaner.clean(html, limits=cleaner.Limits(timeout=0.5, max_bytes=None))
+    assert result.error["kind"] == "timeout"
+    monkeypatch.undo()
+    assert cleaner.clean(html, limits=cleaner.Limits(timeout=0.5, max_bytes=None)).ok

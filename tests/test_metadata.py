@@ -124,3 +124,41 @@ def test_the_title_tag_loses_the_sites_name(title: str, expected: str) -> None:
         f"<html><head><title>{title}</title></head><body><article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
     )
     assert cleaner.clean(html).title == expected
+
+
+def test_a_related_articles_json_ld_is_not_the_pages() -> None:
+    own = {"@type": "NewsArticle", "headline": "Plan", "author": {"@type": "Person", "name": "Jane Doe"}}
+    related = {
+        "@type": "NewsArticle",
+        "headline": "Other",
+        "author": [{"@type": "Person", "name": n} for n in ("Jane Doe", "John Roe")],
+    }
+    assert cleaner.clean(page(f'<script type="application/ld+json">{json.dumps([own, related])}</script>')).authors == (
+        "Jane Doe",
+    )
+    anonymous = {"@type": "NewsArticle", "headline": "Plan"}
+    assert (
+        cleaner.clean(page(f'<script type="application/ld+json">{json.dumps([anonymous, related])}</script>')).authors
+        == ()
+    )
+
+
+def test_an_organisation_of_any_kind_is_no_json_ld_author() -> None:
+    outlet = json_ld(headline="Plan", author={"@type": "NewsMediaOrganization", "name": "Harbour Daily News"})
+    assert cleaner.clean(page(outlet)).authors == ()
+    person = json_ld(headline="Plan", author={"@type": "Person", "name": "Jane Doe"})
+    assert cleaner.clean(page(person)).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Biden - Putin summit ends without deal | Example Wire", "Biden - Putin summit ends without deal"),
+        ("| - |", None),
+    ],
+)
+def test_only_the_last_part_of_a_title_can_be_the_site(title: str, expected: str | None) -> None:
+    html = (
+        f"<html><head><title>{title}</title></head><body><article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+    )
+    assert cleaner.clean(html).title == expected

@@ -74,7 +74,7 @@ def rule_lines(page: Page, result: Result, rulebook: Rulebook) -> Lines:
     from cleaner.web.parse import parse_html  # the HTML stage, only for HTML pages
     from cleaner.web.textify import html_document
 
-    return html_document(parse_html(markup), markup, result.url, rulebook.get(result.profile)).lines
+    return html_document(parse_html(markup), result.url, rulebook.get(result.profile)).lines
 
 
 def coverage(

@@ -7,7 +7,6 @@ Each field records where it came from (a rule id, `profile`, `html.author`, `jso
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -15,8 +14,8 @@ from urllib.parse import urlsplit
 from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
-from cleaner.extract.normalise import normalisers
-from cleaner.extract.people import is_person, loose_authors, split_authors, squashed
+from cleaner.extract.normalise import normalisers, split_title
+from cleaner.extract.people import is_domain, is_person, loose_authors, split_authors, squashed
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
 
@@ -76,17 +75,6 @@ def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str
         fields.sources[key] = source
 
 
-_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", re.IGNORECASE)
-
-
-def _words(text: str) -> str:
-    """`text` as casefolded words: "www.Example.com" and "Example Com" meet as "example com"."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold().removeprefix("www.")))
-
-
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
-
-
 def _complete_authors(fields: Fields, candidates: list[tuple[str, str]]) -> None:
     """A byline is complete: a later source that names the same people and more wins (a <meta>
     with the first author, trafilatura's byline with all three)."""
@@ -102,7 +90,7 @@ def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set
     """The last resort: the page's own author field when it names no person we recognise but
     signs the article all the same (a first name, a handle, a team), never the site's own name."""
     for value, source in candidates:
-        names = [n for n in loose_authors(value, sites) if _words(n) not in sites]
+        names = loose_authors(value, sites)
         if names:
             fields.authors, fields.sources["author"] = names, f"{source}/loose"
             return
@@ -115,18 +103,18 @@ def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
     The site's names are its publisher's, compared `squashed`. Returns them with the domains."""
     publishers = [v for v, _ in doc.metadata.get("publisher", [])] + ([fields.publisher] if fields.publisher else [])
     if fields.title:
-        head, sep, tail = fields.title.rpartition(next((s for s in _TITLE_SEPARATORS if s in fields.title), "\0"))
+        head, tail = split_title(fields.title)
         names = {p.casefold() for p in publishers}
-        if sep and head.strip() and tail.strip().casefold() in names | {h.removeprefix("the ") for h in names}:
-            fields.title = head.strip()
+        if head and tail.casefold() in names | {h.removeprefix("the ") for h in names}:
+            fields.title = head
     sites = {squashed(p) for p in publishers}
-    domains = {_words(v) for values in doc.metadata.values() for v, _ in values if _DOMAIN.fullmatch(v.strip())}
+    domains = {squashed(v) for values in doc.metadata.values() for v, _ in values if is_domain(v)}
     host = urlsplit(doc.url or "").hostname or ""
-    domains |= {_words(host)} if host else set()
+    domains |= {squashed(host)} if host else set()
     kept = [
         name
         for name in fields.authors
-        if (squashed(name) not in sites or is_person(name)) and _words(name) not in domains
+        if (squashed(name) not in sites or is_person(name)) and squashed(name) not in domains
     ]
     if kept != fields.authors:
         fields.authors = kept

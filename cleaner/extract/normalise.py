@@ -8,6 +8,7 @@ author all fall through to the next candidate.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 
 from cleaner.extract.dates import find_date, parse_date
@@ -37,10 +38,33 @@ def answers(field: str, candidates: Iterable[tuple[str, str]]) -> bool:
     return any(normalise(value) for value, _ in candidates)
 
 
+# What stands between a headline and the site's name in a <title>: "Headline | Site", "Site – Headline"
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—•·»-]|::)\s+")
+
+
 def clean_title(raw: str) -> str | None:
-    """A headline, not a dateline: a line carrying a full calendar date is not taken as a title."""
+    """A headline, not a dateline: a line carrying a full calendar date, or no letter or digit
+    at all ("| - |"), is not taken as a title."""
     title = " ".join(html.unescape(raw).split())
-    return title if title and find_date(title) is None else None
+    return title if _LETTER.search(title) and find_date(title) is None else None
+
+
+def headline_part(title: str) -> str:
+    """The headline of a <title> that also names its site: of the part after the last separator
+    and the part before it, the one with more words ("Biden - Putin summit ends | Reuters")."""
+    head, tail = split_title(title)
+    return tail if len(tail.split()) > len(head.split()) else head
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """The title before its last separator and after it; ("title", "") when it has none."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title, ""
+    return title[: separators[-1].start()].strip(), title[separators[-1].end() :].strip()
+
+
+_LETTER = re.compile(r"[^\W_]")
 
 
 _GENERIC = normalisers()

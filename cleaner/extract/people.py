@@ -19,7 +19,8 @@ _LEAD = re.compile(
 )
 _TAIL = re.compile(
     r"\s+(?:[|•–—/]|-\s)\s*.*$|\s*\(.*$|\s+(?:is|was|can|covers|writes|reports)\b.*$"
-    r"|(?<=[a-z]{2})\.\s+\S.*$"  # "Finian Cunningham. Sputnik International": a sentence ends the byline
+    r"|(?<=[a-z]{2})(?<!Mrs)(?<!Prof)(?<!Rev)(?<!Sen)(?<!Gov)(?<!Rep)(?<!Gen)(?<!Col)(?<!Sgt)(?<!Capt)(?<!Hon)"
+    r"\.\s+\S.*$"  # "Finian Cunningham. Sputnik International": a sentence ends the byline (not "Mrs.")
 )
 # "y" and "e" join names in Spanish, Portuguese and Italian; "E." and "Y." are initials.
 _SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b[ye]\b(?!\.))\s*")
@@ -76,7 +77,6 @@ _NOT_A_PERSON = frozenset(
         "sports",
         "politics",
         "opinion",
-        "world",
         "international",
         "national",
         "health",
@@ -112,7 +112,6 @@ _NOT_A_PERSON = frozenset(
         "government",
         "admin",
         "administrator",
-        "guest",
         "user",
         "anonymous",
         "unknown",
@@ -121,7 +120,12 @@ _NOT_A_PERSON = frozenset(
         "redazione",
         "redacción",
         "redactie",
-        # the words around a name in a byline box, which page readers take for part of it
+    ]
+)
+# Words that stand after a name in a byline box (a role, a label, a date stamp) but are surnames too
+# (Jonathan Head, Katy Guest): dropped at the end of a longer name, never a reason to refuse one.
+_TRAILING = frozenset(
+    [
         "by",
         "written",
         "posted",
@@ -138,6 +142,8 @@ _NOT_A_PERSON = frozenset(
         "president",
         "director",
         "manager",
+        "world",
+        "guest",
     ]
 )
 _PARTICLES = frozenset(
@@ -167,18 +173,12 @@ _TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 @cache
 def _date_words() -> frozenset[str]:
-    """Month and weekday names (the dates module's languages): a byline's date is no surname."""
-    from babel.dates import get_day_names
+    """English month and weekday names in full, which a page reader leaves after a byline
+    ("Carrie Arnold November"); not May, nor the short forms, which are names too (Kim Min Jun)."""
+    from babel.dates import get_day_names, get_month_names
 
-    from cleaner.extract.dates import LANGUAGES, month_names
-
-    days = {
-        n.casefold()
-        for lang in LANGUAGES
-        for w in ("wide", "abbreviated")
-        for n in get_day_names(w, locale=lang).values()
-    }
-    return frozenset({*month_names(), *days})
+    names = [*get_month_names("wide", locale="en").values(), *get_day_names("wide", locale="en").values()]
+    return frozenset(n.casefold() for n in names) - {"may"}
 
 
 def split_authors(raw: str) -> list[str]:
@@ -200,9 +200,16 @@ _NOBODY = frozenset(
     + ["unknown", "undefined", "anonymous", "human", "guest"]
 )
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
+
+
+def is_domain(text: str) -> bool:
+    """Whether `text` is a host name or a URL ("example.com", "https://www.example.com/")."""
+    return " " not in text.strip() and _DOMAIN.search(text.strip()) is not None
+
+
 _LOOSE_WORDS = 6
 # "Kaufman, Jeff T.": a library catalogue's order, one surname before one given name (and initial)
-_SURNAME_FIRST = re.compile(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?)\.?$")
+_SURNAME_FIRST = re.compile(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’-]+\s+[A-Z]\.?)\.?$")  # needs the initial
 
 
 def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> list[str]:
@@ -218,11 +225,11 @@ def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> l
             continue
         if not words or len(words) > _LOOSE_WORDS or len(name) < 2 or name.casefold() in _NOBODY:
             continue
-        if "@" in name or "http" in name.casefold() or _DOMAIN.search(name) or any(ch.isdigit() for ch in name):
+        if "@" in name or "http" in name.casefold() or is_domain(name) or any(ch.isdigit() for ch in name):
             continue
         if len(words) > 1 and any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words):
             continue  # words of a sentence, not a signature
-        if all(w.lower().strip(".") in _NOT_A_PERSON or w.casefold().strip(".,") in _date_words() for w in words):
+        if all(w.lower().strip(".,") in _NOT_A_PERSON | _TRAILING | _date_words() for w in words):
             continue  # a role, a desk or a date ("Staff", "News Desk", "Updated March"), nobody in particular
         if name not in names:
             names.append(name)
@@ -256,16 +263,16 @@ def _person(part: str) -> str | None:
     words = part.split()
     while words and (
         words[-1].lower().strip(".") in _NOT_A_PERSON
-        or (len(words) > 2 and words[-1].casefold().rstrip(".,") in _date_words())
+        or (len(words) > 2 and words[-1].lower().strip(".,") in _TRAILING | _date_words())
     ):
         words.pop()  # "Denise Okafor Associated Press", "Carrie Arnold November": outlet or date after the name
     part = " ".join(words)
     if not 2 <= len(words) <= 5 or any(not _TOKEN.match(w) for w in words):
         return None
-    if any(w.lower().strip(".") in _NOT_A_PERSON for w in words):
+    if any(w.lower().strip(".") in _NOT_A_PERSON for w in words) or all(w.lower() in _TRAILING for w in words):
         return None
-    if not part.isupper() and any(len(w) > 1 and w.isupper() and not w.endswith(".") for w in words):
-        return None  # an acronym beside a name: an outlet ("CNN Business"), not a person
+    if not part.isupper() and any(3 <= len(w) <= 4 and w.isupper() for w in words):
+        return None  # an acronym beside a name: an outlet ("CNN Business"); "JJ Abrams", "Jean DUPONT" pass
     if any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words) or not words[0][0].isupper():
         return None
     if part.isupper():

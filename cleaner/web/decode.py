@@ -15,7 +15,7 @@ import re
 from bs4.dammit import EncodingDetector
 
 from cleaner.decoding import decode as decode_text
-from cleaner.decoding import decode_detected, decode_labelled, mostly_utf8
+from cleaner.decoding import decode_detected, decode_labelled, escaped_7bit, mostly_utf8, utf16_without_bom
 from cleaner.errors import PageError
 from cleaner.web.rawtext import without_raw_text
 
@@ -32,6 +32,9 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
         raise PageError("empty", "the page is empty")
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_text(data)
+    for special in (utf16_without_bom, escaped_7bit):
+        if (text := special(data)) is not None:
+            return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -23,6 +23,7 @@ from lxml import html
 from readability import Document as Readability
 from resiliparse.extract.html2text import extract_plain_text
 
+from cleaner.errors import PageError
 from cleaner.web.blocks import block_lines
 
 TOO_SHORT = 60  # words: a shorter extraction is suspect whatever the yardstick says
@@ -33,19 +34,26 @@ RESCUE_LONGER = 1.5  # ... and readability's replaces them only with this many
 
 @dataclass(frozen=True)
 class Extraction:
-    """The chosen text, which extractor gave it, and the yardstick's text (for confidence)."""
+    """The chosen text, which extractor gave it, how many opinions it took (0: the first answer
+    stood; 1: trafilatura's second; 2: readability's) and the yardstick's text (for confidence)."""
 
     text: str
     extractor: str
     yardstick: str
+    opinion: int = 0
 
     @property
     def words(self) -> int:
         return len(self.text.split())
 
 
-def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor: str, *, fast: bool) -> Extraction:
-    """The article's text, one block per line, chosen as the module docstring says."""
+def extract_article(root: html.HtmlElement, url: str | None, favor: str, *, fast: bool) -> Extraction:
+    """The article's text, one block per line, chosen as the module docstring says.
+
+    The other readers get the parsed tree written out again, not the raw markup: it is already
+    recovered, pruned by the profile and of bounded depth (Resiliparse slows down quadratically
+    on deep nesting, in C code that no time limit interrupts)."""
+    markup = html.tostring(root, encoding="unicode")
     yardstick = _yardstick(markup)
     yardstick_words = len(yardstick.split())
     chosen = Extraction(_text(_trafilatura(root, url, favor, fast=fast)), f"trafilatura-{favor}", yardstick)
@@ -54,11 +62,11 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
     if favor != "balanced" or fast:
         balanced = _text(_trafilatura(root, url, "balanced", fast=False))
         if len(balanced.split()) > LONGER * chosen.words:
-            chosen = Extraction(balanced, "trafilatura-balanced", yardstick)
+            chosen = Extraction(balanced, "trafilatura-balanced", yardstick, opinion=1)
     if chosen.words < SUSPECT_SHARE * yardstick_words:
         rescue = _readability(markup, url)
         if len(rescue.split()) > RESCUE_LONGER * chosen.words:
-            chosen = Extraction(rescue, "readability", yardstick)
+            chosen = Extraction(rescue, "readability", yardstick, opinion=2)
     return chosen
 
 
@@ -85,6 +93,8 @@ def _yardstick(markup: str) -> str:
     """The page's prose, chrome and all, by Resiliparse's main-content extraction."""
     try:
         return extract_plain_text(markup, main_content=True)
+    except PageError:
+        raise  # the page's time is up: that is the record, not a missing yardstick
     except Exception:  # noqa: BLE001 - a yardstick that fails leaves trafilatura's answer standing
         return ""
 
@@ -93,8 +103,8 @@ def _readability(markup: str, url: str | None) -> str:
     """readability-lxml's article, one block per line (as trafilatura's text is)."""
     try:
         summary = Readability(markup, url=url).summary(html_partial=True)
+        return "\n".join(block_lines(html.fragment_fromstring(summary, create_parent="div"))) if summary.strip() else ""
+    except PageError:
+        raise
     except Exception:  # noqa: BLE001 - readability raises on pages it cannot score; no rescue then
         return ""
-    if not summary.strip():
-        return ""
-    return "\n".join(block_lines(html.fragment_fromstring(summary, create_parent="div")))

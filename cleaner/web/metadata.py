@@ -7,11 +7,12 @@ Each finder returns raw candidate strings per field; normalising and choosing is
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import html
+
+from cleaner.extract.normalise import headline_part
 
 ARTICLE_TYPES = frozenset(
     {
@@ -69,8 +70,9 @@ def page_url(root: html.HtmlElement) -> str | None:
 
 
 def json_ld_fields(root: html.HtmlElement) -> dict[str, list[str]]:
-    """author/date/title/publisher/body of the page's JSON-LD article objects, the article's own
-    type before a generic WebPage node; people and publishers given by `@id` reference (as
+    """author/date/title/publisher/body of the page's own JSON-LD article: the first article
+    node that is not a generic WebPage (a WebPage node only fills what it left open; a related
+    article's node is not the page's). People and publishers given by `@id` reference (as
     WordPress's Yoast writes them, in a `@graph`) are looked up in the page's other nodes."""
     items = list(_json_ld_items(root))
     nodes = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
@@ -79,18 +81,18 @@ def json_ld_fields(root: html.HtmlElement) -> dict[str, list[str]]:
         for i in items
         if _types(i) & ARTICLE_TYPES and (i.get("headline") or i.get("author") or i.get("datePublished"))
     ]
-    articles.sort(key=lambda item: "webpage" in _types(item))
+    own = [i for i in articles if "webpage" not in _types(i)][:1] + [i for i in articles if "webpage" in _types(i)]
     found: dict[str, list[str]] = {}
-    for item in articles:
+    for item in own:
         for field, values in (
-            ("author", ["; ".join(_people(item.get("author"), nodes))]),
+            ("author", [a for a in ["; ".join(_people(item.get("author"), nodes))] if a]),
             ("date", [v for v in [item.get("datePublished"), item.get("dateCreated")] if isinstance(v, str)]),
             ("title", [v for v in [item.get("headline"), item.get("name")] if isinstance(v, str)]),
             ("publisher", list(_names(item.get("publisher"), nodes))),
             ("body", [v for v in [item.get("articleBody")] if isinstance(v, str)]),
         ):
-            known = found.setdefault(field, [])
-            known.extend(v for v in values if v and v not in known)
+            if values and not found.get(field):
+                found[field] = values
     return found
 
 
@@ -117,17 +119,13 @@ def meta_fields(root: html.HtmlElement) -> dict[str, list[str]]:
     return fields
 
 
-_TITLE_PARTS = re.compile(r"\s+[|–—•·»:-]\s+")
-
-
 def title_tag(root: html.HtmlElement) -> list[str]:
-    """The page's only <h1>, else its <title> without the site's name: of "Headline | Site" or
-    "Site – Headline", the part with more words."""
+    """The page's only <h1>, else its <title> without the site's name (`headline_part`)."""
     headings = root.xpath("//body//h1")
     if len(headings) == 1:
         return [t for t in [" ".join(headings[0].text_content().split())] if t]
     titles = [t for t in (" ".join(el.text_content().split()) for el in root.iter("title")) if t]
-    return [max(_TITLE_PARTS.split(t, maxsplit=1), key=lambda part: len(part.split())) for t in titles[:1]]
+    return [headline_part(t) for t in titles[:1]]
 
 
 _BYLINE_QUERY = (
@@ -195,7 +193,11 @@ def _people(value: Any, nodes: dict[str, dict[str, Any]]) -> Iterator[str]:
         item = _resolved(item, nodes)
         if isinstance(item, str):
             yield item
-        elif isinstance(item, dict) and "organization" not in _types(item) and isinstance(item.get("name"), str):
+        elif (
+            isinstance(item, dict)
+            and not any("organization" in t for t in _types(item))  # NewsMediaOrganization and the like
+            and isinstance(item.get("name"), str)
+        ):
             name = item["name"]
             yield name.title() if "person" in _types(item) and name.islower() else name
 

@@ -2,7 +2,8 @@
 
 libxml2 stops building the tree at 256 levels of nesting (2,048 with `huge_tree`) and drops
 everything deeper, which gave an ok record with no text. Past 2,048 the layout wrappers are
-taken out and the page parsed again: its paragraphs, headings and links survive, flat.
+taken out and the page parsed again: its paragraphs, headings and links survive, flat. A page
+whose text blocks themselves nest that deep is a `too-deep` error record.
 An XHTML page's `<?xml … encoding=…?>` declaration is dropped: the markup is text already.
 """
 
@@ -56,7 +57,9 @@ def parse_html(markup: str) -> html.HtmlElement:
     markup = _XML_DECLARATION.sub("", markup.replace("\x00", ""), count=1)
     root, too_deep = _parse(markup)
     if too_deep:
-        root, _ = _parse(flatten(markup))
+        root, too_deep = _parse(flatten(markup))
+    if too_deep:  # the text blocks themselves nest past 2,048 levels: no page reads like that
+        raise PageError("too-deep", "the page nests its text blocks too deeply to be read")
     return root
 
 

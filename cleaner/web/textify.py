@@ -26,20 +26,34 @@ _PRUNED_TEXT = 200  # characters of each pruned element kept in the trace
 _DATE_CONFIG = {"extensive_search": False, "original_date": True}
 
 
-def html_document(root: html.HtmlElement, markup: str, url: str | None, profile: Profile) -> Document:
+def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> Document:
     """Metadata from the whole page first (an author box may be pruned), then prune, then text."""
     metadata = _page_metadata(root, profile)
     pruned = _prune(root, profile)
     body = [el for selector in profile.html.get("body", ()) for el in selector(root)]
-    extractor, second_reader = None, None
+    extractor, second_reader, opinion = None, None, 0
     if body:
         blocks = [line for el in body for line in block_lines(el)]
     else:
-        article = extract_article(root, markup, url, profile.favor, fast=not profile.second_opinion)
-        blocks, extractor, second_reader = article.text.splitlines(), article.extractor, article.yardstick
+        article = extract_article(root, url, profile.favor, fast=not profile.second_opinion)
+        blocks, extractor, second_reader, opinion = (
+            article.text.splitlines(),
+            article.extractor,
+            article.yardstick,
+            article.opinion,
+        )
     _trafilatura_metadata(root, url, metadata)
     lines = Lines.from_text("\n\n".join(blocks))
-    return Document(lines, url, metadata, pruned, from_markup=True, extractor=extractor, second_reader=second_reader)
+    return Document(
+        lines,
+        url,
+        metadata,
+        pruned,
+        from_markup=True,
+        extractor=extractor,
+        second_reader=second_reader,
+        opinion=opinion,
+    )
 
 
 def _trafilatura_metadata(root: html.HtmlElement, url: str | None, metadata: Candidates) -> None:
