@@ -8,7 +8,7 @@ import pytest
 
 import cleaner
 from cleaner.cli import main
-from tests.conftest import SEED
+from tests.conftest import SAMPLE_SEED, SEED, SHARED_SEED
 
 CHROME = [
     "The Washington Times -",
@@ -26,6 +26,13 @@ def seed() -> dict:
     if not SEED.exists():
         pytest.fail(f"the seed is missing: {SEED}")
     return cleaner.clean(SEED.read_bytes(), source=str(SEED)).to_dict()
+
+
+def test_the_bundled_sample_is_the_seed() -> None:
+    """The sample that stands in for the seed in a lone clone is byte for byte the seed."""
+    assert SAMPLE_SEED.exists()
+    if SHARED_SEED.exists():
+        assert SAMPLE_SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
 def test_fields(seed: dict) -> None:
