@@ -18,7 +18,7 @@ from cleaner.result import Result
 from cleaner.sweep import sweep
 from cleaner.title_line import title_edit
 from cleaner.web.metadata import page_url
-from cleaner.web.parse import parse_html
+from cleaner.web.parse import parse_page
 from cleaner.web.textify import html_document
 
 
@@ -27,11 +27,12 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
 
     Raises PageError for a page that cannot be cleaned; `clean_or_fail` turns that into a record.
     """
-    root = parse_html(page.html) if page.html is not None else None  # 1. HTML: parse, safely
+    parsed = parse_page(page.html) if page.html is not None else None  # 1. HTML: parse, safely
+    root = parsed.root if parsed is not None else None
     url = page.url or (page_url(root) if root is not None else None)
     lines = Lines.from_text(page.text) if root is None else Lines(())
     chosen = rulebook.get(profile) if profile else rulebook.select(lines, url)  # 2. profile
-    doc = Document(lines, url) if root is None else html_document(root, url, chosen)  # 3. text
+    doc = Document(lines, url) if root is None else html_document(root, parsed.markup, url, chosen)  # 3. text
     edits = [*mark(chosen, doc.lines)]  # 4. every rule marks lines, none removes
     if root is None:  # 4b. text dumps: the generic main-text stage marks what is not the article
         edits += main_text_edits(chosen.main_text, chosen.main_text_from, doc.lines, edits)

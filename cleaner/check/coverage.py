@@ -71,10 +71,11 @@ def rule_lines(page: Page, result: Result, rulebook: Rulebook) -> Lines:
     markup = getattr(page, "html", None)
     if markup is None:
         return Lines.from_text(page.text)
-    from cleaner.web.parse import parse_html  # the HTML stage, only for HTML pages
+    from cleaner.web.parse import parse_page  # the HTML stage, only for HTML pages
     from cleaner.web.textify import html_document
 
-    return html_document(parse_html(markup), result.url, rulebook.get(result.profile)).lines
+    parsed = parse_page(markup)
+    return html_document(parsed.root, parsed.markup, result.url, rulebook.get(result.profile)).lines
 
 
 def coverage(

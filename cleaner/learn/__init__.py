@@ -80,7 +80,7 @@ def page_lines(page: Page, rulebook: Rulebook, root: html.HtmlElement | None = N
         return [lines.texts[i] for i in lines.nonblank], page.url
     root = parse_html(page.html) if root is None else root
     url = page.url or page_url(root)
-    doc: Document = html_document(copy.deepcopy(root), url, rulebook.get("_generic"))
+    doc: Document = html_document(copy.deepcopy(root), page.html, url, rulebook.get("_generic"))
     return [doc.lines.texts[i] for i in doc.lines.nonblank], url
 
 

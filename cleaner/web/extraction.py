@@ -47,13 +47,12 @@ class Extraction:
         return len(self.text.split())
 
 
-def extract_article(root: html.HtmlElement, url: str | None, favor: str, *, fast: bool) -> Extraction:
+def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor: str, *, fast: bool) -> Extraction:
     """The article's text, one block per line, chosen as the module docstring says.
 
-    The other readers get the parsed tree written out again, not the raw markup: it is already
-    recovered, pruned by the profile and of bounded depth (Resiliparse slows down quadratically
-    on deep nesting, in C code that no time limit interrupts)."""
-    markup = html.tostring(root, encoding="unicode")
+    `markup` is what the tree was parsed from (`cleaner.web.parse.Parsed`): flattened where the
+    page nests past 2,048 levels, as Resiliparse slows down quadratically on deep nesting, in C
+    code that no time limit interrupts."""
     yardstick = _yardstick(markup)
     yardstick_words = len(yardstick.split())
     chosen = Extraction(_text(_trafilatura(root, url, favor, fast=fast)), f"trafilatura-{favor}", yardstick)

@@ -10,6 +10,7 @@ An XHTML page's `<?xml … encoding=…?>` declaration is dropped: the markup is
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree, html
 
@@ -52,15 +53,30 @@ _FLAT_KEEPS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """The tree, and the markup it was parsed from (declaration and NULs gone, flattened if it
+    had to be), which is what other readers of the page should get."""
+
+    root: html.HtmlElement
+    markup: str
+
+
 def parse_html(markup: str) -> html.HtmlElement:
     """The document's root element; PageError `parse` when nothing can be recovered."""
+    return parse_page(markup).root
+
+
+def parse_page(markup: str) -> Parsed:
+    """`parse_html`, with the markup the tree was made from."""
     markup = _XML_DECLARATION.sub("", markup.replace("\x00", ""), count=1)
     root, too_deep = _parse(markup)
     if too_deep:
-        root, too_deep = _parse(flatten(markup))
+        markup = flatten(markup)
+        root, too_deep = _parse(markup)
     if too_deep:  # the text blocks themselves nest past 2,048 levels: no page reads like that
         raise PageError("too-deep", "the page nests its text blocks too deeply to be read")
-    return root
+    return Parsed(root, markup)
 
 
 def flatten(markup: str) -> str:

@@ -26,8 +26,9 @@ _PRUNED_TEXT = 200  # characters of each pruned element kept in the trace
 _DATE_CONFIG = {"extensive_search": False, "original_date": True}
 
 
-def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> Document:
-    """Metadata from the whole page first (an author box may be pruned), then prune, then text."""
+def html_document(root: html.HtmlElement, markup: str, url: str | None, profile: Profile) -> Document:
+    """Metadata from the whole page first (an author box may be pruned), then prune, then text.
+    `markup` is what `root` was parsed from (`cleaner.web.parse.Parsed.markup`)."""
     metadata = _page_metadata(root, profile)
     pruned = _prune(root, profile)
     body = [el for selector in profile.html.get("body", ()) for el in selector(root)]
@@ -35,7 +36,7 @@ def html_document(root: html.HtmlElement, url: str | None, profile: Profile) -> 
     if body:
         blocks = [line for el in body for line in block_lines(el)]
     else:
-        article = extract_article(root, url, profile.favor, fast=not profile.second_opinion)
+        article = extract_article(root, markup, url, profile.favor, fast=not profile.second_opinion)
         blocks, extractor, second_reader, opinion = (
             article.text.splitlines(),
             article.extractor,
