@@ -188,6 +188,12 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     if args.resume and (not args.output or args.output == "-" or fmt != "jsonl"):
         print("cleaner: --resume needs -o FILE and JSON Lines output", file=sys.stderr)
         return EXIT_USAGE
+    if urls := [name for name in args.inputs if name.lower().startswith(("http://", "https://"))]:
+        print(
+            f"cleaner: {urls[0]}: URLs are not fetched (cleaning never touches the network): give a file",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if clash := _output_among_inputs(args.output, args.inputs):
         print(f"cleaner: -o {args.output} {clash}: name another output", file=sys.stderr)
         return EXIT_USAGE

@@ -66,6 +66,7 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
         return
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output follows the umask like any file
     try:
         with os.fdopen(fd, "wb") as raw, _text_writer(raw, target.suffix) as stream:
             yield stream
@@ -73,6 +74,12 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -184,3 +185,29 @@ def test_an_output_that_is_an_input_or_inside_an_input_folder_is_refused(tmp_pat
     assert page.read_bytes() == before and not (folder / "out.jsonl").exists()
     assert main(["clean", str(folder), "-o", str(tmp_path / "out.jsonl")]) == 0  # beside it is fine
     assert "approved the plan" in (tmp_path / "out.jsonl").read_text()
+
+
+def test_a_url_is_not_fetched_and_says_so(capsys) -> None:
+    assert main(["clean", "https://example.com/story"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "https://example.com/story: URLs are not fetched" in err
+
+
+def test_a_missing_dump_is_a_missing_file_not_a_damaged_one(tmp_path, capsys) -> None:
+    assert main(["clean", str(tmp_path / "missing.jsonl")]) == 1
+    record = json.loads(capsys.readouterr().out)
+    assert record["error"] == {"kind": "read", "message": "no such file or folder"}
+
+
+def test_the_output_file_follows_the_umask(tmp_path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\nThe council met on Monday and approved the plan after a long debate.\n")
+    previous = os.umask(0o022)
+    try:
+        assert main(["clean", str(page), "-o", str(tmp_path / "out.json")]) == 0
+        os.umask(0o077)
+        assert main(["clean", str(page), "-o", str(tmp_path / "private.json")]) == 0
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600

@@ -40,6 +40,9 @@ def is_jsonl(path: Path) -> bool:
 def read_jsonl(path: Path, fields: Fields = Fields(), limits: Limits = Limits()) -> Iterator[Page | Result]:
     """Each line of the dump as a page or an error record, in order."""
     number = 0
+    if not path.exists():
+        yield Result.failed(str(path), "read", "no such file or folder")
+        return
     try:
         with open_binary(path) as stream:
             for number, raw in enumerate(stream, 1):  # noqa: B007 - the count is used after the loop
