@@ -12,8 +12,10 @@ import html
 import re
 from functools import cache
 
+from cleaner.extract.dates import month_names
+
 _LEAD = re.compile(
-    r"^(?:(?:written\s+|reported\s+|posted\s+|published\s+)?by|von|par|por|di|door|from|(?:last\s+)?updated|stand|"
+    r"^(?:(?:written\s+|reported\s+|posted\s+|published\s+)?by|von|vom|par|por|di|door|from|(?:last\s+)?updated|stand|"
     r"text|texte|texto|testo|tekst|текст|автор|author|autor|auteur|autore|words|reporting)\s*[:：]?\s+",
     re.IGNORECASE,
 )
@@ -142,6 +144,14 @@ _TRAILING = frozenset(
         "president",
         "director",
         "manager",
+        "chefredakteur",
+        "chefredakteurin",
+        "redakteur",
+        "redakteurin",
+        "journalist",
+        "journaliste",
+        "rédacteur",
+        "rédactrice",
         "world",
         "guest",
     ]
@@ -187,7 +197,7 @@ def split_authors(raw: str) -> list[str]:
     text = _SURNAME_FIRST.sub(r"\2 \1", text)
     names: list[str] = []
     for part in _SPLIT.split(text):
-        name = _person(part.strip(" .,:;"))
+        name = _person(_LEAD.sub("", part.strip(" .,:;")))  # "…, Updated Dec 5": a label inside the byline
         if name and name not in names:
             names.append(name)
     return names
@@ -197,7 +207,7 @@ def split_authors(raw: str) -> list[str]:
 _NOBODY = frozenset(
     ["by", "author", "autor", "autorin", "auteur", "posted", "written", "share", "facebook", "twitter", "instagram"]
     + ["linkedin", "email", "menu", "search", "home", "login", "comments", "comment", "name", "none", "null"]
-    + ["unknown", "undefined", "anonymous", "human", "guest"]
+    + ["unknown", "undefined", "anonymous", "human", "guest", "publisher", "authors", "auteurs", "autoren"]
 )
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
 
@@ -219,7 +229,7 @@ def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> l
     text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
     names: list[str] = []
     for part in _SPLIT.split(text):
-        name = part.strip(" .,:;|")
+        name = _LEAD.sub("", part.strip(" .,:;|"))
         words = name.split()
         if _site_or_its_staff(words, sites):
             continue
@@ -229,7 +239,7 @@ def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> l
             continue
         if len(words) > 1 and any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words):
             continue  # words of a sentence, not a signature
-        if all(w.lower().strip(".,") in _NOT_A_PERSON | _TRAILING | _date_words() for w in words):
+        if all(w.lower().strip(".,") in _NOT_A_PERSON | _TRAILING | _date_words() | month_names() for w in words):
             continue  # a role, a desk or a date ("Staff", "News Desk", "Updated March"), nobody in particular
         if name not in names:
             names.append(name)
