@@ -9,9 +9,12 @@ error record. Small inputs never start a pool: below `POOL_AFTER` pages, one pro
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -116,7 +119,25 @@ class _Pool:
 
 
 def _start(rule_dirs: tuple[str, ...], profile: str | None, timeout: float | None) -> None:
+    _die_with_parent()
     _worker.update(rulebook=load_rulebook(rule_dirs), profile=profile, timeout=timeout)
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def _die_with_parent() -> None:
+    """A worker whose parent was killed (SIGKILL, SIGTERM, SIGHUP) is killed too, instead of
+    living on and holding the caller's stderr open. Linux only; elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the call: nobody would send the signal
+        os._exit(1)
 
 
 def _clean_one(item: Page | Result) -> Result:

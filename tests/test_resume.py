@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from cleaner.cli import main
 from tests.conftest import ROOT, SAMPLES
 
@@ -57,3 +59,35 @@ def test_resume_cuts_a_half_written_line(tmp_path: Path, capsys) -> None:
 def test_resume_needs_an_output_file(capsys) -> None:
     assert main(["clean", str(SAMPLES), "--resume"]) == 2
     assert "--resume needs -o FILE" in capsys.readouterr().err
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return set()
+    return {int(child) for child in text.split()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_die_with_a_killed_parent(tmp_path: Path, sig: signal.Signals) -> None:
+    pages = tmp_path / "pages"
+    make_pages(pages, 400)
+    run = subprocess.Popen(cleaner_cmd(str(pages), "-o", str(tmp_path / "out.jsonl"), "--jobs", "2"), cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(workers := _children(run.pid)) < 2:
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the pool never started"
+    run.send_signal(sig)
+    run.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
