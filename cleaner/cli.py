@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import math
@@ -18,7 +19,7 @@ from cleaner.dumps.warc import is_warc
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits
-from cleaner.output import FORMATS, open_records, write
+from cleaner.output import FORMATS, OutputError, open_records, write
 from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.profiles.schema import profile_schema
@@ -185,19 +186,18 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     fmt = args.format or ("json" if single else "jsonl")
     tally = Tally()
     show = args.progress or sys.stderr.isatty()
-    if args.resume and (not args.output or args.output == "-" or fmt != "jsonl"):
-        print("cleaner: --resume needs -o FILE and JSON Lines output", file=sys.stderr)
+    if problem := _usage_problem(args, fmt):
+        print(f"cleaner: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    if urls := [name for name in args.inputs if name.lower().startswith(("http://", "https://"))]:
-        print(
-            f"cleaner: {urls[0]}: URLs are not fetched (cleaning never touches the network): give a file",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    if clash := _output_among_inputs(args.output, args.inputs):
-        print(f"cleaner: -o {args.output} {clash}: name another output", file=sys.stderr)
-        return EXIT_USAGE
-    with open_records(args.output, resume=args.resume) as (stream, done):
+    with contextlib.ExitStack() as stack:
+        try:
+            stream, done = stack.enter_context(open_records(args.output, resume=args.resume))
+        except OutputError as exc:
+            print(f"cleaner: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except OSError as exc:  # a missing folder, a directory, a read-only place: before any page
+            print(f"cleaner: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
         results = _results(args, rulebook, tally, skip=done)
         total = count_pages(args.inputs) if show else None
         counted = tally.count(results, sys.stderr if show else None, None if total is None else total - done)
@@ -207,6 +207,21 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     if show:
         print(tally.summary(), file=sys.stderr)
     return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
+
+
+def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
+    """What is wrong with how `clean` was asked to run, found before any page; None if nothing."""
+    if args.resume and (not args.output or args.output == "-" or fmt != "jsonl"):
+        return "--resume needs -o FILE and JSON Lines output"
+    if urls := [name for name in args.inputs if name.lower().startswith(("http://", "https://"))]:
+        return f"{urls[0]}: URLs are not fetched (cleaning never touches the network): give a file"
+    if args.output == "":
+        return "-o needs a file name (or - for standard output)"
+    if args.output and args.output != "-" and os.path.isdir(args.output):
+        return f"-o {args.output} is a folder: name a file (--engine ray writes shards into a folder)"
+    if clash := _output_among_inputs(args.output, args.inputs):
+        return f"-o {args.output} {clash}: name another output"
+    return None
 
 
 def _output_among_inputs(output: str | None, inputs: Sequence[str]) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gzip
 import io
 import json
@@ -14,9 +15,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from cleaner.errors import CleanerError
 from cleaner.result import Result
 
 FORMATS = ("json", "jsonl")
+
+
+class OutputError(CleanerError):
+    """An output that cannot be written as asked; reported before any page is cleaned."""
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -108,16 +116,19 @@ def open_resumable(path: str) -> Iterator[tuple[IO[str], int]]:
     the file already holds."""
     target = Path(path)
     if target.suffix in (".gz", ".zst"):
-        raise ValueError("--resume needs an uncompressed output file")
-    done = 0
-    if target.exists():
+        raise OutputError(f"{path}: --resume needs an uncompressed output file")
+    with target.open("ab") as lock:  # held for the whole run: a second --resume run would double it
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"{path}: another run is writing to it") from None
         with target.open("rb+") as handle:
             data = handle.read()
             keep = data.rfind(b"\n") + 1
             handle.truncate(keep)
             done = data.count(b"\n", 0, keep)
-    with target.open("a", encoding="utf-8", buffering=1) as stream:
-        yield stream, done
+        with target.open("a", encoding="utf-8", buffering=1) as stream:
+            yield stream, done
 
 
 @contextlib.contextmanager

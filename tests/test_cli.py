@@ -211,3 +211,17 @@ def test_the_output_file_follows_the_umask(tmp_path) -> None:
         os.umask(previous)
     assert (tmp_path / "out.json").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    ("output", "says"),
+    [("missing/out.jsonl", "cannot write"), (".", "is a folder"), ("", "-o needs a file name")],
+)
+def test_an_output_that_cannot_be_written_is_bad_usage_before_any_page(tmp_path, capsys, output, says) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\nThe council met on Monday and approved the plan after a long debate.\n")
+    target = str(tmp_path / output) if output else ""
+    assert main(["clean", str(page), "-o", target]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and says in err and len(err.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]  # nothing written anywhere

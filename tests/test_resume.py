@@ -91,3 +91,24 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path, sig: signal.Signals) -
     while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in workers)
+
+
+def test_a_second_resume_run_on_the_same_output_is_refused(tmp_path: Path, capsys) -> None:
+    import fcntl
+
+    pages, out = tmp_path / "pages", tmp_path / "out.jsonl"
+    make_pages(pages, 3)
+    with out.open("ab") as other_run:  # as a first --resume run holds it
+        fcntl.flock(other_run, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert main(["clean", str(pages), "-o", str(out), "--resume"]) == 2
+        assert "another run is writing to it" in capsys.readouterr().err
+        assert out.read_bytes() == b""
+    assert main(["clean", str(pages), "-o", str(out), "--resume"]) == 0  # once it let go
+    assert out.read_bytes().count(b"\n") == 3
+
+
+def test_resume_into_a_compressed_output_is_bad_usage(tmp_path: Path, capsys) -> None:
+    pages = tmp_path / "pages"
+    make_pages(pages, 1)
+    assert main(["clean", str(pages), "-o", str(tmp_path / "out.jsonl.gz"), "--resume"]) == 2
+    assert "--resume needs an uncompressed output file" in capsys.readouterr().err
