@@ -28,6 +28,7 @@ from cleaner.readers import STDIN, count_pages, iter_pages
 from cleaner.result import Result
 
 EXIT_OK, EXIT_PAGE_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a run stopped by Ctrl-C
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # `cleaner clean … | head`: the reader left, nothing to report
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("cleaner: interrupted; a JSON Lines -o FILE continues with --resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -191,7 +195,7 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
         return EXIT_USAGE
     with contextlib.ExitStack() as stack:
         try:
-            stream, done = stack.enter_context(open_records(args.output, resume=args.resume))
+            stream, done = stack.enter_context(open_records(args.output, resume=args.resume, fmt=fmt))
         except OutputError as exc:
             print(f"cleaner: {exc}", file=sys.stderr)
             return EXIT_USAGE

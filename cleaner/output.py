@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import gzip
 import io
 import json
@@ -19,6 +20,9 @@ from cleaner.errors import CleanerError
 from cleaner.result import Result
 
 FORMATS = ("json", "jsonl")
+
+
+PARTIAL = ".partial"  # the suffix of an output's half file while it is written
 
 
 class OutputError(CleanerError):
@@ -65,23 +69,52 @@ def write(results: Iterable[Result], stream: IO[str], *, fmt: str, single: bool)
 
 
 @contextlib.contextmanager
-def open_output(path: str | None) -> Iterator[IO[str]]:
+def open_output(path: str | None, *, resumable: bool = False) -> Iterator[IO[str]]:
     """stdout (None or `-`), or a file compressed by its suffix (`.gz`, `.zst`) that is written
-    beside its target and renamed into place only when complete: a killed run leaves no half file."""
+    beside its target and renamed into place only when complete: a killed run leaves no half file
+    under the target's name. The half file (`.<name>.<random>.partial`, locked while written) is
+    kept when the run is killed or interrupted and the output is `resumable` (JSON Lines,
+    uncompressed): `--resume` takes it up (`open_resumable`); else an interrupted run removes it."""
     if path is None or path == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PARTIAL, dir=target.parent)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # a --resume run never takes up the half file of a live run
     os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output follows the umask like any file
     try:
         with os.fdopen(fd, "wb") as raw, _text_writer(raw, target.suffix) as stream:
             yield stream
         os.replace(tmp, target)
+    except KeyboardInterrupt:
+        if not resumable:
+            os.unlink(tmp)
+        raise
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _take_up_partial(target: Path) -> None:
+    """Rename the newest half file a killed or interrupted run left for `target` into its place,
+    unless a live run still holds it."""
+    partials = sorted(target.parent.glob(f".{glob.escape(target.name)}.*{PARTIAL}"), key=_mtime, reverse=True)
+    for partial in partials:
+        with partial.open("rb") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue
+            os.replace(partial, target)
+            return
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _umask() -> int:
@@ -117,6 +150,8 @@ def open_resumable(path: str) -> Iterator[tuple[IO[str], int]]:
     target = Path(path)
     if target.suffix in (".gz", ".zst"):
         raise OutputError(f"{path}: --resume needs an uncompressed output file")
+    if not target.exists():
+        _take_up_partial(target)
     with target.open("ab") as lock:  # held for the whole run: a second --resume run would double it
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -132,11 +167,12 @@ def open_resumable(path: str) -> Iterator[tuple[IO[str], int]]:
 
 
 @contextlib.contextmanager
-def open_records(path: str | None, *, resume: bool = False) -> Iterator[tuple[IO[str], int]]:
+def open_records(path: str | None, *, resume: bool = False, fmt: str = "jsonl") -> Iterator[tuple[IO[str], int]]:
     """The output stream and how many records it already holds (0 unless `resume`)."""
     if resume:
         with open_resumable(path or "") as opened:
             yield opened
     else:
-        with open_output(path) as stream:
+        resumable = fmt == "jsonl" and Path(path or "-").suffix not in (".gz", ".zst")
+        with open_output(path, resumable=resumable) as stream:
             yield stream, 0

@@ -112,3 +112,44 @@ def test_resume_into_a_compressed_output_is_bad_usage(tmp_path: Path, capsys) ->
     make_pages(pages, 1)
     assert main(["clean", str(pages), "-o", str(tmp_path / "out.jsonl.gz"), "--resume"]) == 2
     assert "--resume needs an uncompressed output file" in capsys.readouterr().err
+
+
+def _stop_midway(run: subprocess.Popen, folder: Path, sig: signal.Signals) -> None:
+    """Send `sig` once the run's half file holds some records."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        partials = list(folder.glob(".out.jsonl.*.partial"))
+        if partials and partials[0].read_bytes().count(b"\n") >= 20:
+            break
+        time.sleep(0.02)
+    run.send_signal(sig)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_a_plain_run_killed_midway_continues_with_resume(tmp_path: Path, sig: signal.Signals) -> None:
+    pages, out, reference = tmp_path / "pages", tmp_path / "out.jsonl", tmp_path / "reference.jsonl"
+    make_pages(pages, 300)
+    subprocess.run(cleaner_cmd(str(pages), "-o", str(reference), "--jobs", "1"), cwd=ROOT, check=True)
+
+    run = subprocess.Popen(
+        cleaner_cmd(str(pages), "-o", str(out), "--jobs", "1"), cwd=ROOT, stderr=subprocess.PIPE, text=True
+    )
+    _stop_midway(run, tmp_path, sig)
+    _, err = run.communicate()
+    assert not out.exists(), "a plain run never leaves a half file under the output's name"
+    if sig == signal.SIGINT:
+        assert run.returncode == 130 and "Traceback" not in err and "--resume" in err
+
+    subprocess.run(cleaner_cmd(str(pages), "-o", str(out), "--resume", "--jobs", "1"), cwd=ROOT, check=True)
+    assert out.read_text(encoding="utf-8") == reference.read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".out.jsonl.*")), "the half file was taken up, not left behind"
+
+
+def test_an_interrupted_json_array_leaves_nothing(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    make_pages(pages, 300)
+    out = tmp_path / "out.jsonl"  # named like JSON Lines, written as one array: not resumable
+    run = subprocess.Popen(cleaner_cmd(str(pages), "-o", str(out), "--jobs", "1", "--format", "json"), cwd=ROOT)
+    _stop_midway(run, tmp_path, signal.SIGINT)
+    assert run.wait() == 130
+    assert not out.exists() and not list(tmp_path.glob(".out.jsonl.*"))
