@@ -217,6 +217,8 @@ def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
     """What is wrong with how `clean` was asked to run, found before any page; None if nothing."""
     if args.resume and (not args.output or args.output == "-" or fmt != "jsonl"):
         return "--resume needs -o FILE and JSON Lines output"
+    if args.ray_address:
+        return "--ray-address needs --engine ray"
     if urls := [name for name in args.inputs if name.lower().startswith(("http://", "https://"))]:
         return f"{urls[0]}: URLs are not fetched (cleaning never touches the network): give a file"
     if args.output == "":

@@ -225,3 +225,10 @@ def test_an_output_that_cannot_be_written_is_bad_usage_before_any_page(tmp_path,
     out, err = capsys.readouterr()
     assert out == "" and says in err and len(err.splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.txt"]  # nothing written anywhere
+
+
+def test_ray_address_without_the_ray_engine_is_bad_usage(tmp_path, capsys) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Headline\n\nThe council met on Monday and approved the plan after a long debate.\n")
+    assert main(["clean", str(page), "--ray-address", "auto"]) == 2
+    assert capsys.readouterr().err.strip() == "cleaner: --ray-address needs --engine ray"

@@ -105,3 +105,15 @@ def test_selection(rulebook, url, first_line, expected) -> None:
 def test_unknown_profile_name_is_a_usage_error(capsys) -> None:
     assert main(["clean", "--profile", "nope.example", "-"]) == 2
     assert "unknown profile 'nope.example'" in capsys.readouterr().err
+
+
+def test_an_extends_chain_too_long_is_a_profile_error_not_a_crash(profile_dir) -> None:
+    for n in range(300):
+        base = f"p{n + 1}" if n < 299 else "_base"
+        profile_dir(f"p{n}.yaml", f"profile: p{n}\nextends: {base}\n")
+    with pytest.raises(cleaner.ProfileError) as caught:
+        cleaner.load_rulebook([profile_dir.folder])
+    assert "extends chain deeper than 50 profiles" in str(caught.value)
+    for n in range(300):  # the same profiles in a short chain load
+        (profile_dir.folder / f"p{n}.yaml").write_text(f"profile: p{n}\nextends: _base\n", encoding="utf-8")
+    assert cleaner.load_rulebook([profile_dir.folder]).get("p299").name == "p299"

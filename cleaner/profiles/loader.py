@@ -71,6 +71,9 @@ def compile_all(sources: dict[str, Source]) -> dict[str, Profile]:
     return {name: _compile(sources[name], _resolve(name, sources, merged, ())) for name in sources}
 
 
+MAX_EXTENDS_DEPTH = 50  # profiles a chain of `extends` may pass through; real ones use two or three
+
+
 def _as_list(value: str | list[str] | None) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
@@ -86,6 +89,8 @@ def _resolve(name: str, sources: dict[str, Source], done: dict[str, _Merged], st
             raise source.fail(f"extends unknown profile {base!r}", key)
         if base in (*stack, name):
             raise source.fail(f"extends cycle: {' -> '.join((*stack, name, base))}", key)
+        if len(stack) >= MAX_EXTENDS_DEPTH:
+            raise source.fail(f"extends chain deeper than {MAX_EXTENDS_DEPTH} profiles", key)
         bases.append(_resolve(base, sources, done, (*stack, name)))
     done[name] = _merge(source, bases)
     return done[name]

@@ -19,7 +19,7 @@ def load_yaml(path: Path) -> tuple[Any, dict[KeyPath, int]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"cannot read: {exc}", file=str(path)) from None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _NoAliasLoader(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -34,6 +34,19 @@ def load_yaml(path: Path) -> tuple[Any, dict[KeyPath, int]]:
     if node is not None:
         _walk(node, (), lines, path)
     return data, lines
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A profile is small data: an alias (`*name`) is refused, as a few hundred bytes of nested
+    aliases expand to gigabytes (the "billion laughs")."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a profile: write the value out", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _walk(node: yaml.Node, at: KeyPath, lines: dict[KeyPath, int], path: Path) -> None:
