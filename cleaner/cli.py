@@ -8,6 +8,7 @@ import itertools
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -144,8 +145,10 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUT",
-        help="the profile file (one site) or a folder (one file per site); default: stdout",
+        help="the profile file (one site) or a folder (one file per site); default: stdout (several sites: "
+        "one YAML document each)",
     )
+    learn.add_argument("--force", action="store_true", help="overwrite profile files that exist")
     learn.add_argument("--min-pages", type=int, default=3, metavar="N", help="pages a line must stand on (default 3)")
     learn.add_argument(
         "--min-share",
@@ -317,21 +320,47 @@ def _learn(args: argparse.Namespace, rulebook: Rulebook) -> int:
     if not learned:
         print("cleaner: no pages with a known site: give --site DOMAIN", file=sys.stderr)
         return EXIT_USAGE
-    target = Path(args.output) if args.output else None
     for site, profile in learned.items():
         print(f"cleaner: {site}: {len(profile.proposals)} rules from {profile.pages} pages", file=sys.stderr)
-        if target is None and len(learned) == 1:
-            sys.stdout.write(profile.yaml)
-        elif target is not None and (target.suffix in (".yaml", ".yml")) and len(learned) == 1:
-            if target.stem != site:
-                print(f"cleaner: a profile file is named by its site: {site}.yaml, not {target.name}", file=sys.stderr)
-                return EXIT_USAGE
-            target.write_text(profile.yaml, encoding="utf-8")
-        else:
-            folder = target or Path("rules")
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{site}.yaml").write_text(profile.yaml, encoding="utf-8")
+    if not args.output or args.output == "-":
+        sys.stdout.write("---\n".join(profile.yaml for profile in learned.values()))
+        return EXIT_OK
+    target = Path(args.output)
+    if target.suffix in (".yaml", ".yml"):
+        if len(learned) > 1:
+            print(f"cleaner: {len(learned)} sites learned: give -o a folder, not {target.name}", file=sys.stderr)
+            return EXIT_USAGE
+        files = {site: target for site in learned}
+        if target.stem not in learned:
+            print(
+                f"cleaner: a profile file is named by its site: {next(iter(learned))}.yaml, not {target.name}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    else:
+        files = {site: target / f"{site}.yaml" for site in learned}
+    if problem := _learned_files_problem(files, force=args.force):
+        print(f"cleaner: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    for site, path in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(learned[site].yaml, encoding="utf-8")
     return EXIT_OK
+
+
+_HOST = re.compile(r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+")
+
+
+def _learned_files_problem(files: dict[str, Path], *, force: bool) -> str | None:
+    """Why the learned profiles must not be written (checked for all before any is): a site that is
+    no host name would name a file after itself ('..', '::1'), and a file that exists is a profile
+    someone may have written by hand."""
+    for site, path in files.items():
+        if not _HOST.fullmatch(site):
+            return f"{site!r} is not a host name: no profile file is named after it (give --site DOMAIN)"
+        if path.exists() and not force:
+            return f"{path} exists: give --force to overwrite it"
+    return None
 
 
 def _kinds(args: argparse.Namespace, rulebook: Rulebook) -> int:

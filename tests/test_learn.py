@@ -211,3 +211,52 @@ def test_the_fence_is_the_nearest_line_that_keeps_to_its_side_past_one_on_both_s
         pages.append("\n".join(lines) + "\n")
     rules = yaml.safe_load(learned_for(pages).yaml)["rules"]
     assert [r.get("text") for r in rules.values() if r["kind"] == "cut-tail"] == [["Share this story"]]
+
+
+def _two_site_dump(tmp_path: Path) -> Path:
+    import json
+
+    dump = tmp_path / "two.jsonl"
+    rows = [
+        {"url": f"https://{host}/story-{n}", "text": text}
+        for host in ("lakeview-tribune.example", "harbour-daily.example")
+        for n, text in enumerate(site_pages(6))
+    ]
+    dump.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return dump
+
+
+def test_learn_never_overwrites_and_writes_only_where_told(tmp_path: Path, capsys, monkeypatch) -> None:
+    dump = _two_site_dump(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["learn", str(dump)]) == 0  # several sites, no -o: stdout, one YAML document each
+    documents = list(yaml.safe_load_all(capsys.readouterr().out))
+    assert sorted(d["profile"] for d in documents) == ["harbour-daily.example", "lakeview-tribune.example"]
+    assert not (tmp_path / "rules").exists()
+
+    assert main(["learn", str(dump), "-o", str(tmp_path / "multi.yaml")]) == 2
+    assert "2 sites learned: give -o a folder" in capsys.readouterr().err and not (tmp_path / "multi.yaml").exists()
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "lakeview-tribune.example.yaml").write_text("# written by hand\n", encoding="utf-8")
+    assert main(["learn", str(dump), "-o", str(folder)]) == 2
+    assert "exists: give --force" in capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == ["lakeview-tribune.example.yaml"]  # nothing written
+    assert (folder / "lakeview-tribune.example.yaml").read_text(encoding="utf-8") == "# written by hand\n"
+    assert main(["learn", str(dump), "-o", str(folder), "--force"]) == 0
+    assert (
+        yaml.safe_load((folder / "lakeview-tribune.example.yaml").read_text())["profile"] == "lakeview-tribune.example"
+    )
+    assert (folder / "harbour-daily.example.yaml").exists()
+
+
+@pytest.mark.parametrize("site", ["..", "a b.com", "::1"])
+def test_a_site_that_is_no_host_name_names_no_file(tmp_path: Path, capsys, site: str) -> None:
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    for n, text in enumerate(site_pages(6)):
+        (dump / f"{n}.txt").write_text(text, encoding="utf-8")
+    assert main(["learn", str(dump), "--site", site, "-o", str(tmp_path / "out")]) == 2
+    assert "is not a host name" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
