@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from cleaner.engine import clean_or_fail
@@ -21,6 +22,7 @@ from cleaner.readers import iter_pages
 from cleaner.result import Result
 
 __all__ = [
+    "__version__",
     "CleanerError",
     "Limits",
     "Page",
@@ -32,6 +34,11 @@ __all__ = [
     "clean_file",
     "load_rulebook",
 ]
+
+try:
+    __version__ = version("cleaner")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 
 @cache

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from cleaner import __version__
 from cleaner.check.commands import add_commands
 from cleaner.dumps.jsonl import Fields, is_jsonl
 from cleaner.dumps.warc import is_warc
@@ -61,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleaner", description="Strip the chrome from scraped news pages.")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     sub = parser.add_subparsers(dest="command")
     rules = argparse.ArgumentParser(add_help=False)
     rules.add_argument(

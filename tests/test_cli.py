@@ -232,3 +232,11 @@ def test_ray_address_without_the_ray_engine_is_bad_usage(tmp_path, capsys) -> No
     page.write_text("Headline\n\nThe council met on Monday and approved the plan after a long debate.\n")
     assert main(["clean", str(page), "--ray-address", "auto"]) == 2
     assert capsys.readouterr().err.strip() == "cleaner: --ray-address needs --engine ray"
+
+
+def test_the_version_is_told(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"cleaner {cleaner.__version__}"
+    assert cleaner.__version__[0].isdigit()

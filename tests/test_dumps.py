@@ -170,3 +170,33 @@ def test_a_json_line_nested_too_deep_is_one_error_and_reading_goes_on(tmp_path: 
     assert code == 1
     assert records[0]["error"] == {"kind": "json", "message": "the JSON line nests too deeply to be read"}
     assert records[1]["text"] == PROSE
+
+
+@pytest.mark.parametrize("value", [5, ["<p>x</p>"], {"p": 1}, True])
+def test_a_page_field_of_the_wrong_type_is_an_error_record(tmp_path: Path, capsys, value: object) -> None:
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text(jsonl([{"html": value}, {"text": f"Headline\n\n{PROSE}"}]), encoding="utf-8")
+    code, records = run(capsys, str(dump))
+    assert code == 1
+    assert records[0]["error"]["kind"] == "json" and "'html' holds a" in records[0]["error"]["message"]
+    assert records[1]["text"] == PROSE
+
+
+def test_warc_responses_that_are_not_2xx_are_skipped_and_counted(tmp_path: Path, capsys) -> None:
+    from cleaner.dumps.warc import Skipped, read_warc
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for status, body in (("404 Not Found", b"<html><body><p>Not found</p></body></html>"), ("200 OK", HTML.encode())):
+        headers = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.com/p", "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+            )
+        )
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(out.getvalue())
+    skipped = Skipped()
+    pages = list(read_warc(path, skipped=skipped))
+    assert len(pages) == 1 and "Monday" in pages[0].html
+    assert skipped.counts == {"status-404": 1}

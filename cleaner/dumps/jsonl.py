@@ -64,6 +64,11 @@ def _record(source: str, raw: bytes, fields: Fields, limits: Limits) -> Page | R
         return Result.failed(source, "json", "the JSON line nests too deeply to be read")
     if not isinstance(record, dict):
         return Result.failed(source, "json", "a JSON line must hold an object")
+    if wrong := [
+        k for k in (*fields.html, *fields.text) if k in record and not isinstance(record[k], (str, type(None)))
+    ]:
+        kind = type(record[wrong[0]]).__name__
+        return Result.failed(source, "json", f"the field {wrong[0]!r} holds a {kind}, not the page's text")
     url, page_id = _first(record, fields.url), _first(record, fields.id)
     html, text = _first(record, fields.html), _first(record, fields.text)
     if html is None and text is None:

@@ -59,9 +59,13 @@ def read_warc(path: Path, limits: Limits = Limits(), skipped: Skipped | None = N
 
 
 def _kind(record) -> str:
-    """`html` for an HTML response; else the WARC type, or `non-html` for other responses."""
+    """`html` for a 2xx HTML response; else the WARC type, `status-<code>` for a response that
+    is not 2xx, or `non-html` for other responses."""
     if record.rec_type != "response":
         return record.rec_type
+    status = (record.http_headers.get_statuscode() or "") if record.http_headers else ""
+    if status and not status.startswith("2"):
+        return f"status-{status}"  # a 404 page or a 301 redirect holds no article
     return "html" if "html" in _content_type(record).lower() else "non-html"
 
 
