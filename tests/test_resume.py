@@ -114,6 +114,12 @@ def test_resume_into_a_compressed_output_is_bad_usage(tmp_path: Path, capsys) ->
     assert "--resume needs an uncompressed output file" in capsys.readouterr().err
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """A job started in the background of a shell (as CI may run the tests) ignores SIGINT, and
+    its children inherit that; at a terminal Ctrl-C is delivered."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _stop_midway(run: subprocess.Popen, folder: Path, sig: signal.Signals) -> None:
     """Send `sig` once the run's half file holds some records."""
     deadline = time.monotonic() + 60
@@ -132,7 +138,11 @@ def test_a_plain_run_killed_midway_continues_with_resume(tmp_path: Path, sig: si
     subprocess.run(cleaner_cmd(str(pages), "-o", str(reference), "--jobs", "1"), cwd=ROOT, check=True)
 
     run = subprocess.Popen(
-        cleaner_cmd(str(pages), "-o", str(out), "--jobs", "1"), cwd=ROOT, stderr=subprocess.PIPE, text=True
+        cleaner_cmd(str(pages), "-o", str(out), "--jobs", "1"),
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     _stop_midway(run, tmp_path, sig)
     _, err = run.communicate()
@@ -149,7 +159,11 @@ def test_an_interrupted_json_array_leaves_nothing(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     make_pages(pages, 300)
     out = tmp_path / "out.jsonl"  # named like JSON Lines, written as one array: not resumable
-    run = subprocess.Popen(cleaner_cmd(str(pages), "-o", str(out), "--jobs", "1", "--format", "json"), cwd=ROOT)
+    run = subprocess.Popen(
+        cleaner_cmd(str(pages), "-o", str(out), "--jobs", "1", "--format", "json"),
+        cwd=ROOT,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
+    )
     _stop_midway(run, tmp_path, signal.SIGINT)
     assert run.wait() == 130
     assert not out.exists() and not list(tmp_path.glob(".out.jsonl.*"))
