@@ -26,7 +26,7 @@ from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.profiles.schema import profile_schema
 from cleaner.progress import Tally
-from cleaner.readers import STDIN, count_pages, iter_pages
+from cleaner.readers import PAGE_SUFFIXES, STDIN, count_pages, iter_pages
 from cleaner.result import Result
 
 EXIT_OK, EXIT_PAGE_FAILED, EXIT_USAGE = 0, 1, 2
@@ -215,6 +215,10 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
                 print(f"cleaner: {result.source}: {result.error['kind']}: {result.error['message']}", file=sys.stderr)
     if show:
         print(tally.summary(), file=sys.stderr)
+    if tally.pages == 0:
+        suffixes = ", ".join(sorted(PAGE_SUFFIXES))
+        print(f"cleaner: no pages in the inputs (folders are walked for {suffixes}, also .gz)", file=sys.stderr)
+        return EXIT_PAGE_FAILED
     return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
 
 

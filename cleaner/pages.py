@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from cleaner.decoding import decode
 from cleaner.errors import PageError
 from cleaner.limits import Limits
 from cleaner.page import Page
 from cleaner.web.decode import decode_html
 from cleaner.web.sniff import looks_like_html
+
+
+def host_of(url: str | None) -> str:
+    """The URL's host name, lower case; "" when there is none or the URL does not parse
+    (`http://[::1/x`): a bad URL costs the page its site profile, never the page."""
+    try:
+        return (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return ""
 
 
 def make_page(

@@ -240,3 +240,13 @@ def test_the_version_is_told(capsys) -> None:
     assert exit_.value.code == 0
     assert capsys.readouterr().out.strip() == f"cleaner {cleaner.__version__}"
     assert cleaner.__version__[0].isdigit()
+
+
+@pytest.mark.parametrize("files", [[], ["logo.png", "style.css"]], ids=["empty", "no-pages"])
+def test_a_folder_without_pages_is_a_failure_that_says_so(tmp_path, capsys, files: list[str]) -> None:
+    for name in files:
+        (tmp_path / name).write_bytes(b"not a page")
+    assert main(["clean", str(tmp_path)]) == 1
+    assert "no pages in the inputs" in capsys.readouterr().err
+    (tmp_path / "page.txt").write_text("Headline\n\nThe council met on Monday and approved the plan after a debate.\n")
+    assert main(["clean", str(tmp_path)]) == 0

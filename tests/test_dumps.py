@@ -200,3 +200,11 @@ def test_warc_responses_that_are_not_2xx_are_skipped_and_counted(tmp_path: Path,
     pages = list(read_warc(path, skipped=skipped))
     assert len(pages) == 1 and "Monday" in pages[0].html
     assert skipped.counts == {"status-404": 1}
+
+
+def test_a_url_that_does_not_parse_costs_the_page_its_site_profile_not_the_page(tmp_path: Path, capsys) -> None:
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text(jsonl([{"url": "http://[::1/x", "text": f"Headline\n\n{PROSE}"}]), encoding="utf-8")
+    code, [record] = run(capsys, str(dump))
+    assert code == 0 and record["text"] == PROSE
+    assert (record["url"], record["profile"]) == ("http://[::1/x", "_generic")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
 from cleaner.extract.normalise import normalisers, split_title
 from cleaner.extract.people import is_domain, is_person, loose_authors, split_authors, squashed
+from cleaner.pages import host_of
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
 
@@ -109,7 +109,7 @@ def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
             fields.title = head
     sites = {squashed(p) for p in publishers}
     domains = {squashed(v) for values in doc.metadata.values() for v, _ in values if is_domain(v)}
-    host = urlsplit(doc.url or "").hostname or ""
+    host = host_of(doc.url)
     domains |= {squashed(host)} if host else set()
     kept = [
         name

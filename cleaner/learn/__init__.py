@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
-from urllib.parse import urlsplit
 
 from lxml import html
 
@@ -22,6 +21,7 @@ from cleaner.learn.propose import Proposal, fenced_cleanly, propose
 from cleaner.learn.writer import profile_yaml
 from cleaner.lines import Lines
 from cleaner.page import Page
+from cleaner.pages import host_of
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.web.metadata import page_url
 from cleaner.web.parse import parse_html
@@ -57,7 +57,7 @@ def learn_profiles(
     for page in pages:
         root = parse_html(page.html) if page.html is not None else None
         lines, url = page_lines(page, book, root)
-        host = site or (urlsplit(url).hostname or "").removeprefix("www.") if url else site
+        host = site or host_of(url).removeprefix("www.") if url else site
         if host:
             groups[host].append(lines)
             if root is not None:

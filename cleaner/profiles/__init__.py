@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from cleaner.errors import ProfileError
 from cleaner.lines import Lines
+from cleaner.pages import host_of
 from cleaner.profiles.loader import compile_all, read_sources
 from cleaner.profiles.model import CompiledRule, Profile
 
@@ -40,7 +40,7 @@ class Rulebook:
 
     def select(self, lines: Lines, url: str | None = None) -> Profile:
         """The URL's host or a parent domain, else a `first-line` marker, else `_generic`."""
-        host = (urlsplit(url).hostname or "") if url else ""
+        host = host_of(url)
         labels = host.lower().removeprefix("www.").split(".") if host else []
         for cut in range(len(labels) - 1):
             domain = ".".join(labels[cut:])
