@@ -208,3 +208,18 @@ def test_a_url_that_does_not_parse_costs_the_page_its_site_profile_not_the_page(
     code, [record] = run(capsys, str(dump))
     assert code == 0 and record["text"] == PROSE
     assert (record["url"], record["profile"]) == ("http://[::1/x", "_generic")
+
+
+def test_a_truncated_zstandard_dump_ends_with_a_read_record(tmp_path: Path, capsys) -> None:
+    rows = [{"id": f"r{n}", "text": f"Headline {n}\n\n{PROSE} Item {n} of the dump."} for n in range(3000)]
+    whole = zstandard.ZstdCompressor(level=1).compress(jsonl(rows).encode("utf-8"))
+    path = tmp_path / "pages.jsonl.zst"
+    path.write_bytes(whole[: len(whole) * 2 // 3])
+    code, records = run(capsys, str(path))
+    good, last = records[:-1], records[-1]
+    assert code == 1 and 0 < len(good) < 3000
+    assert [r["id"] for r in good] == [f"r{n}" for n in range(len(good))]
+    assert last["error"]["kind"] == "read" and "truncated" in last["error"]["message"]
+    path.write_bytes(whole)  # the whole file reads whole
+    code, records = run(capsys, str(path))
+    assert code == 0 and len(records) == 3000
