@@ -100,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "-j",
         "--jobs",
-        type=_positive_int,
+        type=_workers,
         default=default_jobs(),
         metavar="N",
         help=f"worker processes; records stay in input order (default: all cores, {default_jobs()})",
@@ -163,26 +163,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _limit(value: str) -> float:
-    """A per-page limit: a finite number, 0 or more (0 turns it off); `nan`, `inf` and -1 are refused."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not math.isfinite(number) or number < 0:
-        raise argparse.ArgumentTypeError(f"{value!r}: give a finite number, 0 or more (0: no limit)")
-    return number
+def _at_least(convert: type[int] | type[float], lowest: int, what: str):
+    """An argparse type: a finite number of `convert`'s kind, `lowest` or more (`what` says why)."""
+
+    def parse(value: str) -> int | float:
+        try:
+            number = convert(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a {convert.__name__}") from None
+        if not math.isfinite(number) or number < lowest:
+            raise argparse.ArgumentTypeError(f"{value!r}: give a finite number, {lowest} or more ({what})")
+        return number
+
+    return parse
 
 
-def _positive_int(value: str) -> int:
-    """A count of worker processes: 1 or more."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r}: give 1 or more")
-    return number
+_limit = _at_least(float, 0, "0: no limit")  # --timeout, --max-size: nan, inf and -1 fail every page
+_workers = _at_least(int, 1, "worker processes")
 
 
 def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:

@@ -18,7 +18,8 @@ from cleaner.errors import PageError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL_SHARE = 0.05  # more control characters than this in decoded text means binary
-# The legacy encodings of the WHATWG Encoding Standard, as Python codecs: all detection may answer.
+# The legacy encodings of the WHATWG Encoding Standard that pages still use, as Python codecs: all
+# detection may answer (a declared label may name any WHATWG encoding).
 WEB_ENCODINGS = (
     "cp1252",
     "cp1250",

@@ -203,11 +203,12 @@ def split_authors(raw: str) -> list[str]:
     return names
 
 
-# What a page's author field holds when it names nobody: a label, a share button, a placeholder.
+# What an author field holds when it names nobody, besides the role and date words above: a label,
+# a share button, a placeholder.
 _NOBODY = frozenset(
-    ["by", "author", "autor", "autorin", "auteur", "posted", "written", "share", "facebook", "twitter", "instagram"]
-    + ["linkedin", "email", "menu", "search", "home", "login", "comments", "comment", "name", "none", "null"]
-    + ["unknown", "undefined", "anonymous", "human", "guest", "publisher", "authors", "auteurs", "autoren"]
+    ["author", "autor", "autorin", "auteur", "share", "facebook", "twitter", "instagram", "linkedin", "email"]
+    + ["menu", "search", "home", "login", "comments", "comment", "name", "none", "null", "undefined", "human"]
+    + ["publisher", "authors", "auteurs", "autoren"]
 )
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
 

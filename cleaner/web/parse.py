@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree, html
 
 from cleaner.errors import PageError
+from cleaner.web.blocks import BLOCKS
 from cleaner.web.rawtext import without_raw_text
 
 _PARSER_OPTIONS = {
@@ -27,30 +28,19 @@ _PARSER_OPTIONS = {
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^<>]*>")
 _TOO_DEEP = "Excessive depth"
 _ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^<>]*>")
-# What a flattened page keeps: the blocks that carry text and metadata, none that can nest deep.
-_FLAT_KEEPS = frozenset(
-    [
-        "html",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "body",
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "pre",
-        "br",
-        "a",
-        "time",
-        "figcaption",
-    ]
-)
+# What a flattened page keeps: the text blocks that cannot nest (`BLOCKS` without quotes, lists of
+# definitions and tables) and the tags that carry the document and its metadata.
+_FLAT_KEEPS = (BLOCKS - {"blockquote", "dd", "dt", "td", "th", "caption"}) | {
+    "html",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "body",
+    "br",
+    "a",
+    "time",
+}
 
 
 @dataclass(frozen=True)
