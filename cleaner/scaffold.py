@@ -63,10 +63,10 @@ def new_profile(
     shutil.copyfile(sample, copied)
     source = relative_source(copied, root)
     target.write_text(profile_text(domain, source, first, generic, ()), encoding="utf-8")
-    draft = clean_sample(copied, root, load_rulebook([rules]))  # what extending _base alone keeps
+    draft = clean_sample(copied.resolve(), root, load_rulebook([rules]))  # what extending _base alone keeps
     final = profile_text(domain, source, first, generic, chrome_candidates(draft)) + tests_text(source, draft)
     target.write_text(final, encoding="utf-8")
-    result = clean_sample(copied, root, load_rulebook([rules]))  # the final profile must load and clean
+    result = clean_sample(copied.resolve(), root, load_rulebook([rules]))  # the final profile must load and clean
     out = golden_path(golden, copied)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(result), encoding="utf-8")

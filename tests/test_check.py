@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import cleaner
 from cleaner.check import Options, golden, run_check
 from cleaner.cli import main
 from tests.checkproject import CASE, DOMAIN, edit_profile, make_project, profile_line
@@ -31,6 +32,47 @@ def test_a_clean_project_passes(project: Path, capsys) -> None:
     code, out = check(project, capsys)
     assert code == 0, out
     assert "cleaner check: ok: 1 profiles, 1 tests (0 failed), 1 samples (0 drifted)" in out
+
+
+def test_golden_source_starts_at_the_samples_folder(project: Path) -> None:
+    """Not a path from the working folder or the root: the record is the same wherever the check runs."""
+    assert json.loads(golden_file(project).read_text(encoding="utf-8"))["source"] == f"samples/{DOMAIN}/{CASE}.txt"
+    sample = project / "samples" / DOMAIN / f"{CASE}.txt"
+    book = cleaner.load_rulebook([project / "rules"])
+    by_relative = golden.clean_sample(Path("samples") / DOMAIN / f"{CASE}.txt", project, book)
+    assert by_relative == golden.clean_sample(sample, Path("/"), book)
+
+
+@pytest.mark.parametrize(
+    ("where", "args"),
+    [
+        ("project", ["--rules", "rules"]),
+        (".", ["--rules", "project/rules", "--samples", "project/samples", "--golden", "project/tests/golden"]),
+        (
+            "elsewhere",
+            ["--rules", "{project}/rules", "--samples", "{project}/samples", "--golden", "{project}/tests/golden"],
+        ),
+        ("elsewhere", ["--root", "{project}", "--rules", "rules"]),
+    ],
+    ids=["in-the-project", "relative-from-above", "absolute-from-elsewhere", "root-from-elsewhere"],
+)
+def test_the_same_goldens_pass_from_any_folder(project: Path, where: str, args: list[str], monkeypatch, capsys) -> None:
+    cwd = project.parent / where
+    cwd.mkdir(exist_ok=True)
+    monkeypatch.chdir(cwd)
+    code = main(["check", *(a.format(project=project) for a in args)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "ok: 1 profiles, 1 tests (0 failed), 1 samples (0 drifted)" in out
+
+
+def test_the_projects_goldens_pass_by_absolute_paths_from_another_folder(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "--samples", str(ROOT / "samples"), "--golden", str(GOLDEN), "--rules", str(ROOT / "rules")])
+    out = capsys.readouterr().out
+    samples = len(golden.sample_paths(ROOT / "samples"))
+    assert code == 0, out
+    assert samples > 0 and f"{samples} samples (0 drifted)" in out
 
 
 def test_a_broken_rule_fails_with_a_diff_naming_it(project: Path, capsys) -> None:

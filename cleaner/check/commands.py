@@ -46,7 +46,10 @@ def _project_options(parser: argparse.ArgumentParser, *, rules_help: str) -> Non
     parser.add_argument("--samples", default="samples", metavar="DIR", help="sample pages (default: samples/)")
     parser.add_argument("--golden", default="tests/golden", metavar="DIR", help="golden files (default: tests/golden/)")
     parser.add_argument(
-        "--root", default=".", metavar="DIR", help="the project root: relative paths and golden `source`s start here"
+        "--root",
+        default=".",
+        metavar="DIR",
+        help="the project root: relative paths, and profile tests' `sample:` paths, start here (default: .)",
     )
 
 

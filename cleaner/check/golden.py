@@ -1,7 +1,7 @@
 """Golden files: where a sample's expected JSON lives and how it is written, byte for byte.
 
 `cleaner check`, `tests/test_golden.py` and the pytest plugin all render through `render`, so
-a golden file written by one is what the others expect.
+a golden file written by one is what the others expect, from any working folder (`sample_source`).
 """
 
 from __future__ import annotations
@@ -46,8 +46,19 @@ def orphan_goldens(golden_dir: Path, samples: list[Path]) -> list[Path]:
     return [p for p in found if p.resolve() not in expected]
 
 
+def sample_source(sample: Path) -> str:
+    """The `source` a golden record gives its sample: `samples/<domain>/<file>`, the samples folder's
+    name, the domain folder and the file, and nothing from above the samples folder.
+
+    A path from the working folder or from `--root` made the same golden file pass from one folder
+    and drift from another, or under another spelling of the same path; these three names are the
+    same from anywhere, and the last two are the ones that place the golden file (`golden_path`).
+    """
+    return "/".join(Path(os.path.abspath(sample)).parts[1:][-3:])  # parts[0] is the anchor, `/` or `C:\\`
+
+
 def relative_source(path: Path, root: Path) -> str:
-    """The sample as the golden file names it: relative to the project root, with `/`."""
+    """A path as a profile's `tests:` entry names its sample: relative to the project root, with `/`."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -63,13 +74,17 @@ def read_sample(sample: Path) -> Page | Result:
 
 
 def clean_sample(sample: Path, root: Path, rulebook: Rulebook, *, profile: str | None = None) -> Result:
-    """Clean one sample file; its `source` is its path relative to `root`, whatever the cwd."""
-    return clean_read(read_sample(sample), sample, root, rulebook, profile=profile)
+    """Clean one sample file, a relative `sample` taken from `root` (as `cleaner check --root` does).
+
+    The record's `source` is `sample_source`, the same whatever the working folder or `root`.
+    """
+    path = sample if sample.is_absolute() else root / sample
+    return clean_read(read_sample(path), path, rulebook, profile=profile)
 
 
-def clean_read(page: Page | Result, sample: Path, root: Path, rulebook: Rulebook, *, profile: str | None = None):
+def clean_read(page: Page | Result, sample: Path, rulebook: Rulebook, *, profile: str | None = None) -> Result:
     """`clean_sample` for a sample already read."""
     if profile:
         rulebook.get(profile)
     result = page if isinstance(page, Result) else clean_or_fail(page, rulebook, profile=profile)
-    return dataclasses.replace(result, source=relative_source(sample, root))
+    return dataclasses.replace(result, source=sample_source(sample))

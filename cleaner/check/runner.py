@@ -25,7 +25,7 @@ EXIT_OK, EXIT_DRIFT, EXIT_BAD_PROFILE = 0, 1, 2
 
 @dataclass(frozen=True)
 class Options:
-    """What to check. Relative paths are taken from `root`, which is also what golden `source`s are relative to."""
+    """What to check. Relative paths are taken from `root` (golden `source`s do not depend on it: `sample_source`)."""
 
     rules: tuple[Path, ...] = ()
     samples: Path = Path("samples")
@@ -82,7 +82,7 @@ def run_check(options: Options) -> Report:
         return Report(profile_errors=_unique(errors), root=options.root)
     locator = Locator(rulebook, options.root)
     checked = checked_profiles(rulebook, dirs)
-    cache = _Cleaned(rulebook, options.root)
+    cache = _Cleaned(rulebook)
     report = Report(profiles=len(checked), locator=locator, root=options.root)
     for profile in sorted(checked, key=lambda p: p.name):  # 1. each profile's own tests
         ran, failed = run_cases(profile, cache.clean, options.root, locator)
@@ -131,14 +131,13 @@ class _Cleaned:
     """Each sample cleaned once, whether a golden file or a profile test asks for it."""
 
     rulebook: Rulebook
-    root: Path
     results: dict[tuple[Path, str | None], tuple[Result, set[tuple[str, str]]]] = field(default_factory=dict)
 
     def clean(self, sample: Path, profile: str | None) -> Result:
         key = (sample.resolve(), profile)
         if key not in self.results:
             page = golden.read_sample(sample)
-            result = golden.clean_read(page, sample, self.root, self.rulebook, profile=profile)
+            result = golden.clean_read(page, sample, self.rulebook, profile=profile)
             hits = matched(page, result, self.rulebook) if isinstance(page, Page) else set()
             self.results[key] = (result, hits)
         return self.results[key][0]
