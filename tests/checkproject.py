@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import cleaner
 from cleaner.check import golden
+
+ROOT = Path(__file__).resolve().parent.parent
 
 DOMAIN = "lakeview.example"
 CASE = "2024-05-01-ferry"
@@ -80,3 +86,19 @@ def edit_profile(root: Path, old: str, new: str) -> int:
 def profile_line(root: Path, needle: str) -> int:
     text = (root / "rules" / f"{DOMAIN}.yaml").read_text(encoding="utf-8")
     return text[: text.index(needle)].count("\n") + 1
+
+
+def package_copy(folder: Path, *, installed: bool) -> Path:
+    """This checkout's package under `folder`, its rules inside it as the wheel installs them, or
+    beside it as in a checkout; `folder` is the PYTHONPATH entry that runs this copy."""
+    shutil.copytree(ROOT / "cleaner", folder / "cleaner", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", folder / "cleaner" / "rules" if installed else folder / "rules")
+    return folder
+
+
+def run_cleaner(cwd: Path, *args: str, package: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m cleaner ARGS` in `cwd`, as a user runs it there, with the package found in `package`."""
+    env = {**os.environ, "PYTHONPATH": str(package)}
+    return subprocess.run(
+        [sys.executable, "-m", "cleaner", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )

@@ -10,7 +10,7 @@ import pytest
 import cleaner
 from cleaner.check import Options, golden, run_check
 from cleaner.cli import main
-from tests.checkproject import CASE, DOMAIN, edit_profile, make_project, profile_line
+from tests.checkproject import CASE, DOMAIN, edit_profile, make_project, package_copy, profile_line, run_cleaner
 from tests.conftest import GOLDEN, ROOT, sample_paths
 
 
@@ -73,6 +73,52 @@ def test_the_projects_goldens_pass_by_absolute_paths_from_another_folder(tmp_pat
     samples = len(golden.sample_paths(ROOT / "samples"))
     assert code == 0, out
     assert samples > 0 and f"{samples} samples (0 drifted)" in out
+
+
+def bundled_tests() -> list[str]:
+    """The profile of each bundled profile test, in the order `cleaner check` runs them."""
+    return [p.name for p in sorted(cleaner.load_rulebook().profiles.values(), key=lambda p: p.name) for _ in p.tests]
+
+
+def test_installed_check_in_an_empty_folder_skips_the_bundled_profiles_tests_saying_why(tmp_path: Path) -> None:
+    """The wheel ships the bundled profiles without their tests' samples: not run, and not a failure."""
+    site = package_copy(tmp_path / "site", installed=True)
+    (tmp_path / "empty").mkdir()
+    done = run_cleaner(tmp_path / "empty", "check", package=site)
+    out = done.stdout
+    assert done.returncode == 0, out + done.stderr
+    assert bundled_tests() and f"0 tests (0 failed), {len(bundled_tests())} tests not run, 0 samples" in out
+    skip = f"SKIP washingtontimes.com test ({site}/cleaner/rules/washingtontimes.com.yaml:"
+    assert skip in out and "not run: the bundled profiles' test samples are not installed with the package" in out
+    assert "NOTE samples is not a folder" in out and "FAIL" not in out
+    report = json.loads(run_cleaner(tmp_path / "empty", "check", "--format", "json", package=site).stdout)
+    assert report["exit"] == 0 and report["tests"]["run"] == 0 and report["tests"]["failed"] == []
+    assert [n["profile"] for n in report["tests"]["not_run"]] == bundled_tests()
+
+
+def test_installed_check_of_the_users_rules_runs_their_tests_only(tmp_path: Path) -> None:
+    site = package_copy(tmp_path / "site", installed=True)
+    project = make_project(tmp_path / "project")
+    (project / "rules").rename(project / "my-rules")
+    done = run_cleaner(project, "check", "--rules", "my-rules", package=site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "cleaner check: ok: 1 profiles, 1 tests (0 failed), 1 samples (0 drifted)" in done.stdout
+    profile = project / "my-rules" / f"{DOMAIN}.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Mara Quist", "Someone Else"), encoding="utf-8")
+    done = run_cleaner(project, "check", "--rules", "my-rules", package=site)
+    assert done.returncode == 1
+    assert f"FAIL {DOMAIN} test (my-rules/{DOMAIN}.yaml:" in done.stdout and "expected 'Someone Else'" in done.stdout
+    assert "washingtontimes" not in done.stdout and "SKIP" not in done.stdout
+
+
+def test_in_a_checkout_a_bundled_profiles_missing_sample_fails(tmp_path: Path) -> None:
+    """Where the bundled rules are the project's own (rules/ beside the package), their samples must be there."""
+    site = package_copy(tmp_path / "checkout", installed=False)
+    (tmp_path / "empty").mkdir()
+    done = run_cleaner(tmp_path / "empty", "check", package=site)
+    assert done.returncode == 1
+    assert "FAIL washingtontimes.com test" in done.stdout and "sample not found" in done.stdout
+    assert "SKIP" not in done.stdout
 
 
 def test_a_broken_rule_fails_with_a_diff_naming_it(project: Path, capsys) -> None:

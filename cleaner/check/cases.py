@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import cleaner
 from cleaner.check.locate import Locator, Place
-from cleaner.profiles import Profile
+from cleaner.profiles import Profile, bundled_rules_dir
 from cleaner.result import Result
 
 #: Cleans a sample file; `profile` forces one (for bases, which no page selects).
@@ -25,6 +26,31 @@ class Failure:
     place: Place | None = None
 
 
+@dataclass(frozen=True)
+class NotRun:
+    """A profile test that was not run, and why: not a failure of the profile."""
+
+    profile: str
+    sample: str
+    reason: str
+    place: Place | None = None
+
+
+#: Why a bundled profile's test is not run where the package is installed.
+NOT_INSTALLED = "the bundled profiles' test samples are not installed with the package"
+
+
+def installed_without_samples(profile: Profile) -> bool:
+    """A profile of the rules inside the installed package: the wheel ships no samples for its tests.
+
+    In a checkout the bundled rules are the project's own `rules/`, beside its `samples/`: there a
+    missing sample is a failure, as for the user's profiles.
+    """
+    folder = bundled_rules_dir()
+    package = Path(cleaner.__file__).resolve().parent
+    return folder.parent == package and Path(profile.file).resolve().parent == folder
+
+
 def sample_file(entry: dict[str, Any], profile: Profile, root: Path) -> Path:
     """A test's sample, relative to the project root, else to the folder above the profile's."""
     given = Path(entry["sample"])
@@ -34,9 +60,12 @@ def sample_file(entry: dict[str, Any], profile: Profile, root: Path) -> Path:
     return beside if beside.exists() else root / given
 
 
-def run_cases(profile: Profile, clean: Cleaner, root: Path, locator: Locator) -> tuple[int, list[Failure]]:
-    """Run every test of `profile`; (how many ran, what failed)."""
+def run_cases(
+    profile: Profile, clean: Cleaner, root: Path, locator: Locator
+) -> tuple[int, list[Failure], list[NotRun]]:
+    """Run every test of `profile`: (how many ran, what failed, what was not run and why)."""
     failures: list[Failure] = []
+    not_run: list[NotRun] = []
     for n, entry in enumerate(profile.tests):
         at = ("tests", n)
         sample = sample_file(entry, profile, root)
@@ -44,19 +73,24 @@ def run_cases(profile: Profile, clean: Cleaner, root: Path, locator: Locator) ->
         def fail(message: str, *key: str | int, sample: str = entry["sample"], at: tuple = at) -> None:
             failures.append(Failure(profile.name, sample, message, locator.key(profile.name, (*at, *key))))
 
-        if not sample.is_file():
+        if not sample.is_file() and installed_without_samples(profile):
+            not_run.append(NotRun(profile.name, entry["sample"], NOT_INSTALLED, locator.key(profile.name, at)))
+        elif not sample.is_file():
             fail(f"sample not found: {entry['sample']}", "sample")
-            continue
-        result = clean(sample, profile.name if profile.is_base else None)
-        if not result.ok:
-            fail(f"the sample could not be cleaned: {result.error}", "sample")
-            continue
-        if result.profile != profile.name:
-            fail(f"the sample selects profile {result.profile!r}, not {profile.name!r}", "sample")
-            continue
-        for message, key in _expectations(entry, result):
-            fail(message, *key)
-    return len(profile.tests), failures
+        else:
+            result = clean(sample, profile.name if profile.is_base else None)
+            for message, key in _outcome(profile, entry, result):
+                fail(message, *key)
+    return len(profile.tests) - len(not_run), failures, not_run
+
+
+def _outcome(profile: Profile, entry: dict[str, Any], result: Result) -> list[tuple[str, tuple]]:
+    """What is wrong with a test's cleaned sample: (message, the key of the entry that says it)."""
+    if not result.ok:
+        return [(f"the sample could not be cleaned: {result.error}", ("sample",))]
+    if result.profile != profile.name:
+        return [(f"the sample selects profile {result.profile!r}, not {profile.name!r}", ("sample",))]
+    return _expectations(entry, result)
 
 
 def _expectations(entry: dict[str, Any], result: Result) -> list[tuple[str, tuple]]:

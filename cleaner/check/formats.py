@@ -33,6 +33,11 @@ def text_lines(report: Report) -> Iterator[str]:
     for failure in report.failures:
         where = f" ({failure.place})" if failure.place else ""
         yield f"FAIL {failure.profile} test{where}: {failure.sample}: {failure.message}"
+    for skipped in report.not_run:
+        where = f" ({skipped.place})" if skipped.place else ""
+        yield f"SKIP {skipped.profile} test{where}: {skipped.sample}: not run: {skipped.reason}"
+    for note in report.notes:
+        yield f"NOTE {note}"
     for drift in report.drift:
         yield from drift_lines(drift, report.locator)
     for orphan in report.orphans:
@@ -102,6 +107,7 @@ def _short(text: str) -> str:
 def _coverage_lines(report: Report) -> Iterator[str]:
     cov = report.coverage
     if cov is None:
+        yield "coverage: not measured, no sample was cleaned"
         return
     fired = sum(1 for use in cov.rules if use.samples)
     yield f"coverage: {fired} of {len(cov.rules)} rules fired on some sample"
@@ -129,7 +135,8 @@ def _summary(report: Report) -> str:
     updated = [d for d in report.drift if d.updated]
     parts = [
         f"{report.profiles} profiles",
-        f"{report.tests} tests ({len(report.failures)} failed)",
+        f"{report.tests} tests ({len(report.failures)} failed)"
+        + (f", {len(report.not_run)} tests not run" if report.not_run else ""),
         f"{report.samples} samples ({len(drifted)} drifted"
         + (f", {len(updated)} golden files rewritten" if updated else "")
         + ")",
@@ -150,6 +157,8 @@ def annotations(report: Report) -> Iterator[str]:
         yield _annotation("error", Place(display(error.file, report.root), error.line), message)
     for failure in report.failures:
         yield _annotation("error", failure.place, f"profile test {failure.sample}: {failure.message}")
+    for skipped in report.not_run:
+        yield _annotation("notice", skipped.place, f"profile test {skipped.sample} not run: {skipped.reason}")
     for drift in report.drift:
         yield from _drift_annotations(drift, report.locator)
     for orphan in report.orphans:
@@ -211,7 +220,12 @@ def as_json(report: Report) -> dict[str, Any]:
                 _place_dict(f.place) | {"profile": f.profile, "sample": f.sample, "message": f.message}
                 for f in report.failures
             ],
+            "not_run": [
+                _place_dict(n.place) | {"profile": n.profile, "sample": n.sample, "reason": n.reason}
+                for n in report.not_run
+            ],
         },
+        "notes": report.notes,
         "samples": report.samples,
         "drift": [_drift_json(d, report.locator) for d in report.drift],
         "orphans": report.orphans,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner.check import golden
-from cleaner.check.cases import Failure, run_cases
+from cleaner.check.cases import Failure, NotRun, run_cases
 from cleaner.check.coverage import Coverage, coverage, matched
 from cleaner.check.diff import Changes, compare
 from cleaner.check.locate import Locator
@@ -52,6 +52,8 @@ class Drift:
 class Report:
     profile_errors: list[ProfileError] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    not_run: list[NotRun] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     drift: list[Drift] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
     collisions: list[tuple[str, ...]] = field(default_factory=list)
@@ -85,10 +87,14 @@ def run_check(options: Options) -> Report:
     cache = _Cleaned(rulebook)
     report = Report(profiles=len(checked), locator=locator, root=options.root)
     for profile in sorted(checked, key=lambda p: p.name):  # 1. each profile's own tests
-        ran, failed = run_cases(profile, cache.clean, options.root, locator)
+        ran, failed, not_run = run_cases(profile, cache.clean, options.root, locator)
         report.tests += ran
         report.failures += failed
-    samples = golden.sample_paths(options.at_root(options.samples))  # 2. every sample vs its golden
+        report.not_run += not_run
+    samples_dir = options.at_root(options.samples)
+    samples = golden.sample_paths(samples_dir)  # 2. every sample vs its golden
+    if not samples_dir.is_dir():
+        report.notes.append(f"{locator.display(samples_dir)} is not a folder: no sample compared with a golden file")
     golden_dir = options.at_root(options.golden)
     report.samples = len(samples)
     report.collisions = _collisions(samples, golden_dir, locator)
@@ -96,7 +102,8 @@ def run_check(options: Options) -> Report:
     drifts = (_compare(s, golden_dir, cache.clean(s, None), options, locator) for s in samples if s not in shadowed)
     report.drift = [d for d in drifts if d is not None]
     report.orphans = [locator.display(p) for p in golden.orphan_goldens(golden_dir, samples)]
-    report.coverage = coverage(cache.results.values(), rulebook, checked)  # 3. which rules fired
+    if cache.results:  # 3. which rules fired (on no sample at all, every rule would be "dead")
+        report.coverage = coverage(cache.results.values(), rulebook, checked)
     return report
 
 
