@@ -9,10 +9,19 @@ from pathlib import Path
 from cleaner.errors import ProfileError
 from cleaner.lines import Lines
 from cleaner.pages import host_of
-from cleaner.profiles.loader import compile_all, read_sources
+from cleaner.profiles.loader import load_profiles
 from cleaner.profiles.model import CompiledRule, Profile
+from cleaner.profiles.problems import ProfileErrors, errors_of
 
-__all__ = ["CompiledRule", "Profile", "Rulebook", "bundled_rules_dir", "load_rulebook"]
+__all__ = [
+    "CompiledRule",
+    "Profile",
+    "ProfileErrors",
+    "Rulebook",
+    "bundled_rules_dir",
+    "errors_of",
+    "load_rulebook",
+]
 
 GENERIC = "_generic"
 
@@ -58,9 +67,10 @@ class Rulebook:
 
 
 def load_rulebook(extra_dirs: Sequence[str | Path] = ()) -> Rulebook:
-    """Load `extra_dirs` (searched first) and the bundled `rules/`; raise ProfileError if any is bad."""
+    """Load `extra_dirs` (searched first) and the bundled `rules/`; raise ProfileError if any is bad
+    (ProfileErrors, one line per error, if several are: `errors_of` gives each)."""
     dirs = (*(Path(d) for d in extra_dirs), bundled_rules_dir())
-    profiles = compile_all(read_sources(dirs))
+    profiles = load_profiles(dirs)
     if GENERIC not in profiles:
         raise ProfileError(f"no {GENERIC} profile in {', '.join(map(str, dirs))}")
     return Rulebook(profiles, dirs)

@@ -14,8 +14,10 @@ from cleaner.kinds.matching import COMMON_OPTIONS
 from cleaner.maintext.settings import Settings
 from cleaner.profiles import validate
 from cleaner.profiles.model import CompiledRule, Profile
+from cleaner.profiles.problems import Problems
 from cleaner.profiles.schema import SELECTOR_KEYS, profile_schema
-from cleaner.profiles.source import KeyPath, dotted, line_of, load_yaml
+from cleaner.profiles.source import KeyPath, dotted, items, line_of, load_yaml
+from cleaner.profiles.values import bad_values
 from cleaner.web.selectors import Selector, compile_selector
 
 
@@ -45,55 +47,112 @@ class _Merged:
     main_text_from: str | None
 
 
-def read_sources(dirs: Sequence[Path]) -> dict[str, Source]:
-    """Every `*.yaml` of `dirs`, validated; a name in an earlier folder hides later ones."""
+_Sources = dict[str, Source | None]  # None: a file that did not load (its errors are reported)
+_Resolved = dict[str, _Merged | None]  # None: a profile that, or whose base, did not resolve
+
+
+def load_profiles(dirs: Sequence[Path]) -> dict[str, Profile]:
+    """Every profile of `dirs`, compiled; else a ProfileError naming every problem of every file
+    (a ProfileErrors when there are several), so one run shows all that needs fixing."""
+    problems = Problems()
+    profiles = compile_all(read_sources(dirs, problems), problems)
+    problems.raise_any()
+    return profiles
+
+
+def read_sources(dirs: Sequence[Path], problems: Problems) -> _Sources:
+    """Every `*.yaml` of `dirs`, each checked on its own; a name in an earlier folder hides later ones.
+
+    A broken file stays in as None, its errors in `problems`: it still hides its name, and a
+    profile extending it is not compiled, as its errors would only repeat the file's."""
     schema = profile_schema()
-    sources: dict[str, Source] = {}
+    sources: _Sources = {}
     for folder in dirs:
         if not folder.is_dir():
-            raise ProfileError("no such profile folder", file=str(folder))
+            problems.add(ProfileError("no such profile folder", file=str(folder)))
+            continue
         for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            if path.stem in sources:
-                continue
-            data, lines = load_yaml(path)
-            data = {} if data is None else data
-            validate.check(data, schema, file=str(path), lines=lines)
-            source = Source(path.stem, path, data, lines)
-            if data.get("profile", path.stem) != path.stem:
-                raise source.fail(f"profile name must be the file name {path.stem!r}", ("profile",))
-            sources[path.stem] = source
+            if path.stem not in sources:
+                sources[path.stem] = _checked(problems.attempt(_read, path, schema), problems)
     return sources
 
 
-def compile_all(sources: dict[str, Source]) -> dict[str, Profile]:
-    """Resolve and compile every profile, so any error surfaces now."""
-    merged: dict[str, _Merged] = {}
-    return {name: _compile(sources[name], _resolve(name, sources, merged, ())) for name in sources}
+def _read(path: Path, schema: dict[str, Any]) -> Source:
+    """One file: YAML, then the schema, then its name; the first problem is raised."""
+    data, lines = load_yaml(path)
+    data = {} if data is None else data
+    validate.check(data, schema, file=str(path), lines=lines)
+    source = Source(path.stem, path, data, lines)
+    if data.get("profile", path.stem) != path.stem:
+        raise source.fail(f"profile name must be the file name {path.stem!r}", ("profile",))
+    return source
 
 
+def _checked(source: Source | None, problems: Problems) -> Source | None:
+    """`source` if its selectors and date formats work, else None with each bad one in `problems`."""
+    if source is None:
+        return None
+    bad = [source.fail(problem, key) for key, problem in bad_values(source.data)]
+    for error in bad:
+        problems.add(error)
+    return None if bad else source
+
+
+def compile_all(sources: _Sources, problems: Problems) -> dict[str, Profile]:
+    """Resolve and compile every profile that read, so any error surfaces now, into `problems`."""
+    merged: _Resolved = {}
+    profiles: dict[str, Profile] = {}
+    for name, source in sources.items():
+        resolved = _resolve(name, sources, merged, (), problems)
+        if source is not None and resolved is not None:
+            profiles[name] = _compile(source, resolved, problems)
+    return profiles
+
+
+_FIRST_LINE: KeyPath = ("match", "first-line")
 MAX_EXTENDS_DEPTH = 50  # profiles a chain of `extends` may pass through; real ones use two or three
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:
-    return [value] if isinstance(value, str) else list(value or [])
+    return [text for _, text in items(value, ())]
 
 
-def _resolve(name: str, sources: dict[str, Source], done: dict[str, _Merged], stack: tuple[str, ...]) -> _Merged:
-    if name in done:
-        return done[name]
-    source = sources[name]
-    bases = []
-    for i, base in enumerate(_as_list(source.data.get("extends"))):
-        key: KeyPath = ("extends", i) if isinstance(source.data["extends"], list) else ("extends",)
-        if base not in sources:
-            raise source.fail(f"extends unknown profile {base!r}", key)
-        if base in (*stack, name):
-            raise source.fail(f"extends cycle: {' -> '.join((*stack, name, base))}", key)
-        if len(stack) >= MAX_EXTENDS_DEPTH:
-            raise source.fail(f"extends chain deeper than {MAX_EXTENDS_DEPTH} profiles", key)
-        bases.append(_resolve(base, sources, done, (*stack, name)))
-    done[name] = _merge(source, bases)
+def _resolve(
+    name: str, sources: _Sources, done: _Resolved, stack: tuple[str, ...], problems: Problems
+) -> _Merged | None:
+    """`name` merged with its bases; None when it or a base is broken (reported once, in `problems`)."""
+    if name not in done:
+        source = sources[name]
+        bases = None if source is None else _bases(source, sources, done, stack, problems)
+        done[name] = None if source is None or bases is None else _merge(source, bases)
     return done[name]
+
+
+def _bases(
+    source: Source, sources: _Sources, done: _Resolved, stack: tuple[str, ...], problems: Problems
+) -> list[_Merged] | None:
+    """The resolved bases of `source`, or None (a bad `extends` is reported; a broken base was)."""
+    bases = []
+    for key, base in items(source.data.get("extends"), ("extends",)):
+        problem = _extends_problem(source.name, base, sources, stack)
+        if problem:
+            problems.add(source.fail(problem, key))
+            return None
+        resolved = _resolve(base, sources, done, (*stack, source.name), problems)
+        if resolved is None:
+            return None
+        bases.append(resolved)
+    return bases
+
+
+def _extends_problem(name: str, base: str, sources: _Sources, stack: tuple[str, ...]) -> str | None:
+    if base not in sources:
+        return f"extends unknown profile {base!r}"
+    if base in (*stack, name):
+        return f"extends cycle: {' -> '.join((*stack, name, base))}"
+    if len(stack) >= MAX_EXTENDS_DEPTH:
+        return f"extends chain deeper than {MAX_EXTENDS_DEPTH} profiles"
+    return None
 
 
 def _merge(source: Source, bases: list[_Merged]) -> _Merged:
@@ -141,18 +200,20 @@ def _merge_main_text(source: Source, bases: list[_Merged]) -> tuple[dict[str, An
     return merged, (source.name if "enabled" in own else enabled_by)
 
 
-def _compile(source: Source, merged: _Merged) -> Profile:
+def _compile(source: Source, merged: _Merged, problems: Problems) -> Profile:
+    """The profile, with every part that did not compile left out and its error in `problems`."""
     match = source.data.get("match") or {}
+    first_line = (problems.attempt(_regex, source, p, key) for key, p in items(match.get("first-line"), _FIRST_LINE))
     return Profile(
         name=source.name,
         file=str(source.path),
         chain=merged.chain,
         domains=tuple(d.lower().removeprefix("www.") for d in match.get("domains", [])),
-        first_line=tuple(_regex(source, p, ("match", "first-line")) for p in _as_list(match.get("first-line"))),
-        rules=tuple(_compile_rules(merged.rules)),
+        first_line=tuple(p for p in first_line if p is not None),
+        rules=tuple(_compile_rules(merged.rules, problems)),
         date_formats=merged.date_formats,
         publisher=merged.publisher,
-        html=_selectors(source, merged.html),
+        html=problems.attempt(_selectors, source, merged.html) or {},
         favor=merged.html.get("favor", ("balanced",))[0],
         second_opinion=merged.html.get("second-opinion", (True,))[0],
         tests=tuple(source.data.get("tests") or ()),
@@ -180,25 +241,31 @@ def _regex(source: Source, pattern: str, key: KeyPath) -> re.Pattern[str]:
         raise source.fail(f"invalid regex: {exc}", key) from None
 
 
-def _compile_rules(rules: dict[str, tuple[dict[str, Any], Source]]) -> Iterable[CompiledRule]:
+def _compile_rules(rules: dict[str, tuple[dict[str, Any], Source]], problems: Problems) -> Iterable[CompiledRule]:
+    """The rules that are on and compile; each that does not compile has its error in `problems`."""
     for rule_id, (options, source) in rules.items():
-        if options.get("disable"):
-            continue
-        at: KeyPath = ("rules", rule_id)
-        kind = KINDS.get(options.get("kind", ""))
-        if kind is None:
-            raise source.fail("no `kind` (and no inherited rule of this id to override)", at)
-        schema = {"type": "object", "properties": {**COMMON_OPTIONS, **kind.OPTIONS}, "additionalProperties": False}
-        validate.check(options, schema, file=str(source.path), lines=source.lines, at=at)
-        filled = {k: v.get("default") for k, v in kind.OPTIONS.items() if "default" in v} | options
-        try:
-            conf = kind.compile(rule_id, source.name, filled)
-        except re.error as exc:
-            key = next((k for k in ("pattern", "end") if k in options and _bad_regex(options[k])), "pattern")
-            raise source.fail(f"invalid regex: {exc}", (*at, key)) from None
-        except ValueError as exc:
-            raise source.fail(str(exc), at) from None
-        yield CompiledRule(rule_id, source.name, kind, conf)
+        if not options.get("disable"):
+            compiled = problems.attempt(_compile_rule, rule_id, options, source)
+            if compiled is not None:
+                yield compiled
+
+
+def _compile_rule(rule_id: str, options: dict[str, Any], source: Source) -> CompiledRule:
+    at: KeyPath = ("rules", rule_id)
+    kind = KINDS.get(options.get("kind", ""))
+    if kind is None:
+        raise source.fail("no `kind` (and no inherited rule of this id to override)", at)
+    schema = {"type": "object", "properties": {**COMMON_OPTIONS, **kind.OPTIONS}, "additionalProperties": False}
+    validate.check(options, schema, file=str(source.path), lines=source.lines, at=at)
+    filled = {k: v.get("default") for k, v in kind.OPTIONS.items() if "default" in v} | options
+    try:
+        conf = kind.compile(rule_id, source.name, filled)
+    except re.error as exc:
+        key = next((k for k in ("pattern", "end") if k in options and _bad_regex(options[k])), "pattern")
+        raise source.fail(f"invalid regex: {exc}", (*at, key)) from None
+    except ValueError as exc:
+        raise source.fail(str(exc), at) from None
+    return CompiledRule(rule_id, source.name, kind, conf)
 
 
 def _bad_regex(pattern: Any) -> bool:

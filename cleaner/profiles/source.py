@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,15 @@ def dotted(path: KeyPath) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def items(value: str | list[str] | None, key: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    """A key that takes one string or a list of them (`extends`, selectors), as (key path, string):
+    an error about the second list item then points at its own line."""
+    if isinstance(value, str):
+        yield key, value
+    else:
+        yield from (((*key, i), item) for i, item in enumerate(value or ()))
 
 
 def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
