@@ -1,14 +1,16 @@
 """`cleaner profiles new DOMAIN --sample PAGE`: from a new page to a tested profile in one command.
 
-Writes `rules/DOMAIN.yaml` (extending `_base`, listing as comments the sample's lines the generic
-rules already remove, and the short kept lines that may be chrome), copies the sample into
-`samples/DOMAIN/`, adds a `tests:` entry from what the new profile extracts, writes the golden
-file, and says what to review.
+Writes `rules/DOMAIN.yaml` (extending `_generic`, so it cleans the sample as well as no profile
+does, listing as comments the sample's lines the generic profile already removes, and the short
+kept lines that may be chrome), copies the sample into `samples/DOMAIN/`, adds a `tests:` entry
+from what the new profile extracts, writes the golden file, and says what to review and the
+`cleaner check` command that checks it.
 """
 
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from cleaner.check.golden import clean_sample, golden_path, relative_source, ren
 from cleaner.engine import clean_or_fail
 from cleaner.errors import CleanerError
 from cleaner.page import Page
-from cleaner.profiles import load_rulebook
+from cleaner.profiles import bundled_rules_dir, load_rulebook
 from cleaner.readers import iter_pages
 from cleaner.result import Result
 from cleaner.yaml_text import comment_text, scalar
@@ -26,6 +28,9 @@ from cleaner.yaml_text import comment_text, scalar
 DOMAIN = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$")
 _SEPARATORS = re.compile(r"\s+[-|–—·:]\s+")
 _MAX_CANDIDATES = 10
+#: What a scaffolded profile extends: `_generic` keeps its main-text stage, which `_base` lacks
+#: (a profile extending `_base` alone cleaned a page worse than no profile at all).
+BASE = "_generic"
 
 
 class ScaffoldError(CleanerError):
@@ -34,18 +39,24 @@ class ScaffoldError(CleanerError):
 
 @dataclass
 class Scaffold:
-    """What `new_profile` wrote, and what a person should look at before committing it."""
+    """What `new_profile` wrote, what a person should look at before committing it, and the
+    `cleaner check` command that checks it from the working folder."""
 
     profile: Path
     sample: Path
     golden: Path
     review: list[str] = field(default_factory=list)
+    check: str = "cleaner check"
 
 
 def new_profile(
     domain: str, sample: Path, *, rules: Path, samples: Path, golden: Path, root: Path, force: bool = False
 ) -> Scaffold:
-    """Scaffold a profile for `domain` from one sample page; see the module docstring."""
+    """Scaffold a profile for `domain` from one sample page; see the module docstring.
+
+    `rules`, `samples` and `golden` are the folders to write into (relative ones from the working
+    folder); `root` is the project root the profile's test names its sample from.
+    """
     domain = domain.lower().removeprefix("www.")
     if not DOMAIN.match(domain):
         raise ScaffoldError(f"{domain!r} is not a domain name (like example.com)")
@@ -62,15 +73,44 @@ def new_profile(
     copied.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(sample, copied)
     source = relative_source(copied, root)
-    target.write_text(profile_text(domain, source, first, generic, ()), encoding="utf-8")
-    draft = clean_sample(copied.resolve(), root, load_rulebook([rules]))  # what extending _base alone keeps
-    final = profile_text(domain, source, first, generic, chrome_candidates(draft)) + tests_text(source, draft)
+    in_root = check_command(rules=rules, samples=samples, golden=golden, root=root, here=root)
+    target.write_text(profile_text(domain, source, first, generic, (), in_root), encoding="utf-8")
+    draft = clean_sample(copied.resolve(), root, load_rulebook([rules]))  # what extending _generic alone keeps
+    final = profile_text(domain, source, first, generic, chrome_candidates(draft), in_root) + tests_text(source, draft)
     target.write_text(final, encoding="utf-8")
     result = clean_sample(copied.resolve(), root, load_rulebook([rules]))  # the final profile must load and clean
     out = golden_path(golden, copied)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(result), encoding="utf-8")
-    return Scaffold(target, copied, out, _review(domain, first, generic, result))
+    here = check_command(rules=rules, samples=samples, golden=golden, root=root, here=Path.cwd())
+    return Scaffold(target, copied, out, _review(domain, first, generic, result), here)
+
+
+def check_command(*, rules: Path, samples: Path, golden: Path, root: Path, here: Path) -> str:
+    """The `cleaner check` that checks the scaffolded files when run in `here`.
+
+    Plain `cleaner check` checks the bundled profiles: a profile written anywhere else needs its
+    folder as `--rules`, and `--root`, `--samples`, `--golden` where they are not the defaults as
+    seen from `here` (relative paths inside the root or working folder, absolute ones outside).
+    """
+    start = root.resolve()
+    args = ["cleaner", "check"]
+    if start != here.resolve():
+        args += ["--root", _shown(start, here.resolve())]
+    if rules.resolve() != bundled_rules_dir():
+        args += ["--rules", _shown(rules.resolve(), start)]
+    for option, folder, default in (("--samples", samples, "samples"), ("--golden", golden, "tests/golden")):
+        if folder.resolve() != start / default:
+            args += [option, _shown(folder.resolve(), start)]
+    return shlex.join(args)
+
+
+def _shown(path: Path, start: Path) -> str:
+    """`path` relative to `start` when inside it, else absolute."""
+    try:
+        return path.relative_to(start).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _read(sample: Path) -> Page:
@@ -98,12 +138,15 @@ def _escape(text: str) -> str:
     return re.escape(text).replace("\\ ", " ")
 
 
-def profile_text(domain: str, sample: str, first: str | None, generic: Result, candidates: Sequence[str]) -> str:
+def profile_text(
+    domain: str, sample: str, first: str | None, generic: Result, candidates: Sequence[str], check: str
+) -> str:
+    """The profile: extending `_generic`, with the sample's chrome it already removes as comments."""
     out = [
         f"# {domain}: scaffolded by `cleaner profiles new` from {sample}.",
-        "# Review it: the match, the rules the site needs, the test; then run `cleaner check`.",
+        f"# Review it: the match, the rules the site needs, the test; then run `{check}` in the project root.",
         f"profile: {domain}",
-        "extends: _base",
+        f"extends: {BASE}",
         "match:",
         f"  domains: [{domain}]",
     ]
@@ -111,8 +154,9 @@ def profile_text(domain: str, sample: str, first: str | None, generic: Result, c
         out.append(f"  first-line: {scalar(first)}  # a guess from the sample's first line: check it")
     removed = generic.trace.get("removed", [])
     if removed:
-        out.append("# The sample's chrome the generic profile removes (the rules of _base need no repeating here;")
-        out.append("# what generic/main-text removes, a profile extending _base keeps: add rules for it):")
+        out.append(f"# The sample's chrome the generic profile removes ({BASE}; this profile extends it, so these")
+        out.append("# need no rules here; if generic/main-text removes article lines, `main-text: {enabled: false}`")
+        out.append("# turns it off, and then rules must remove the rest):")
         for run in removed:
             for text in run["text"].split("\n"):
                 out.append(f"#   {run['rule']}: {text}")

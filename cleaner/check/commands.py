@@ -105,5 +105,5 @@ def _new(args: argparse.Namespace, rulebook: Rulebook | None) -> int:
     print(f"created {made.profile}\ncreated {made.sample}\ncreated {made.golden}\nreview:")
     for note in made.review:
         print(f"  - {note}")
-    print("then: cleaner check")
+    print(f"then: {made.check}")
     return EXIT_OK
