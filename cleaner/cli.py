@@ -20,13 +20,13 @@ from cleaner.dumps.jsonl import Fields, is_jsonl
 from cleaner.dumps.warc import is_warc
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
-from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Limits
+from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Limits
 from cleaner.output import FORMATS, OutputError, open_records, write
 from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.profiles.schema import profile_schema
 from cleaner.progress import Tally
-from cleaner.readers import PAGE_SUFFIXES, STDIN, count_pages, iter_pages
+from cleaner.readers import PAGE_SUFFIXES, STDIN, count_pages, iter_pages, iter_raw_pages
 from cleaner.result import Result
 
 EXIT_OK, EXIT_PAGE_FAILED, EXIT_USAGE = 0, 1, 2
@@ -128,6 +128,14 @@ def _parser() -> argparse.ArgumentParser:
         help=f"per-page size limit; a larger page becomes a `too-large` error record "
         f"(default {DEFAULT_MAX_BYTES / 1e6:g}; 0: none)",
     )
+    clean.add_argument(
+        "--max-memory",
+        type=_limit,
+        default=DEFAULT_MAX_MEMORY / 1e6,
+        metavar="MB",
+        help=f"memory a worker may take for one page; a page that needs more becomes a `too-large` "
+        f"error record (default {DEFAULT_MAX_MEMORY / 1e6:g}; 0: none)",
+    )
     clean.set_defaults(run=_clean)
 
     profiles = sub.add_parser("profiles", help="list, show or document profiles")
@@ -178,7 +186,7 @@ def _at_least(convert: type[int] | type[float], lowest: int, what: str):
     return parse
 
 
-_limit = _at_least(float, 0, "0: no limit")  # --timeout, --max-size: nan, inf and -1 fail every page
+_limit = _at_least(float, 0, "0: no limit")  # --timeout, --max-size, --max-memory: nan, inf and -1 fail every page
 _workers = _at_least(int, 1, "worker processes")
 
 
@@ -274,7 +282,11 @@ def _clean_on_ray(args: argparse.Namespace) -> int:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
-    return Limits(timeout=args.timeout or None, max_bytes=int(args.max_size * 1e6) or None)
+    return Limits(
+        timeout=args.timeout or None,
+        max_bytes=int(args.max_size * 1e6) or None,
+        max_memory=int(args.max_memory * 1e6) or None,
+    )
 
 
 def _fields(args: argparse.Namespace) -> Fields:
@@ -284,11 +296,9 @@ def _fields(args: argparse.Namespace) -> Fields:
 
 def _results(args: argparse.Namespace, rulebook: Rulebook, tally: Tally, *, skip: int = 0) -> Iterator[Result]:
     limits = _limits(args)
-    pages = iter_pages(args.inputs, limits=limits, fields=_fields(args), skipped=tally.skipped)
+    pages = iter_raw_pages(args.inputs, limits=limits, fields=_fields(args), skipped=tally.skipped)
     pages = itertools.islice(pages, skip, None)  # --resume: the records the output already holds
-    yield from clean_all(
-        pages, rulebook, rule_dirs=args.rules, profile=args.profile, timeout=limits.timeout, jobs=args.jobs
-    )
+    yield from clean_all(pages, rulebook, rule_dirs=args.rules, profile=args.profile, limits=limits, jobs=args.jobs)
 
 
 def _list(args: argparse.Namespace, rulebook: Rulebook) -> int:

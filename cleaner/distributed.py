@@ -2,7 +2,7 @@
 
 Ray Data lists and reads the input files (local folders, or any filesystem Ray reads through
 pyarrow: s3://, gs://, …); each file is cleaned by an actor that loaded the profiles once,
-with the very readers and `clean_or_fail` the command line uses, and written as one JSON Lines
+with the very readers and watched worker processes the command line uses, and written as one JSON Lines
 shard per input file into the output folder (same filesystems). N records in, N out: each
 shard holds its file's records in order, error records included.
 
@@ -19,20 +19,21 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cleaner.dumps.jsonl import Fields
-from cleaner.engine import clean_or_fail
 from cleaner.limits import Limits
 from cleaner.output import dumps
+from cleaner.parallel import WorkerPool, WorkerSettings
 from cleaner.profiles import load_rulebook
-from cleaner.readers import iter_pages
-from cleaner.result import Result
+from cleaner.readers import iter_raw_pages
 
 
 class _FileCleaner:
     """A Ray actor: profiles loaded once; each call cleans one input file into one shard."""
 
     def __init__(self, rule_dirs: tuple[str, ...], profile: str | None, limits: Limits, fields: Fields, out: str):
-        self.rulebook = load_rulebook(rule_dirs)
-        self.profile, self.limits, self.fields, self.out = profile, limits, fields, out
+        # An actor runs calls off its main thread, where no alarm can stop a page: the pages are
+        # cleaned in a watched worker process of its own (spawned: an actor holds threads).
+        self.pool = WorkerPool(1, WorkerSettings(rule_dirs, profile, limits), "spawn")
+        self.limits, self.fields, self.out = limits, fields, out
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
         import pyarrow.fs
@@ -43,12 +44,7 @@ class _FileCleaner:
         with tempfile.TemporaryDirectory() as tmp:
             local = Path(tmp, name)
             local.write_bytes(row["bytes"])
-            for item in iter_pages([str(local)], limits=self.limits, fields=self.fields):
-                result = (
-                    item
-                    if isinstance(item, Result)
-                    else clean_or_fail(item, self.rulebook, profile=self.profile, timeout=self.limits.timeout)
-                )
+            for result in self.pool.run(iter_raw_pages([str(local)], limits=self.limits, fields=self.fields)):
                 result = replace(result, source=result.source.replace(str(local), source, 1))
                 failed += not result.ok
                 lines.append(dumps(result) + "\n")

@@ -13,6 +13,7 @@ from cleaner.limits import DEFAULT_TIMEOUT, time_limit
 from cleaner.lines import Lines
 from cleaner.maintext import main_text_edits
 from cleaner.page import Page
+from cleaner.pages import RawPage
 from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
 from cleaner.sweep import sweep
@@ -63,16 +64,23 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
     )
 
 
+OUT_OF_MEMORY = "too-large"  # the error kind of a page that needs more memory than the worker may take
+
+
 def clean_or_fail(
-    page: Page, rulebook: Rulebook, *, profile: str | None = None, timeout: float | None = DEFAULT_TIMEOUT
+    page: Page | RawPage, rulebook: Rulebook, *, profile: str | None = None, timeout: float | None = DEFAULT_TIMEOUT
 ) -> Result:
-    """`clean_page` within `timeout` seconds, with a page that cannot be cleaned given as an
-    error record that says why."""
+    """`clean_page` within `timeout` seconds (decoding included, for a page not yet decoded),
+    with a page that cannot be cleaned given as an error record that says why."""
     try:
         with time_limit(timeout):
-            return clean_page(page, rulebook, profile=profile)
+            return clean_page(page.decode() if isinstance(page, RawPage) else page, rulebook, profile=profile)
     except PageError as exc:
         return Result.failed(page.source, exc.kind, str(exc), page.url, page.id)
+    except MemoryError:
+        return Result.failed(
+            page.source, OUT_OF_MEMORY, "cleaning the page needs more memory than allowed", page.url, page.id
+        )
     except RecursionError:
         return Result.failed(page.source, "too-deep", "the page nests too deeply to be read", page.url, page.id)
     except Exception as exc:  # noqa: BLE001 - a batch never dies on one page: the record says why

@@ -12,14 +12,17 @@ from cleaner.errors import PageError
 
 DEFAULT_TIMEOUT = 10.0  # seconds per page
 DEFAULT_MAX_BYTES = 10_000_000
+DEFAULT_MAX_MEMORY = 4_000_000_000  # bytes a worker may grow by while cleaning one page
 
 
 @dataclass(frozen=True)
 class Limits:
-    """`timeout` seconds and `max_bytes` of content per page; 0 or None turns a limit off."""
+    """`timeout` seconds and `max_bytes` of content per page, `max_memory` bytes a worker process
+    may grow by (the command line's workers only); 0 or None turns a limit off."""
 
     timeout: float | None = DEFAULT_TIMEOUT
     max_bytes: int | None = DEFAULT_MAX_BYTES
+    max_memory: int | None = DEFAULT_MAX_MEMORY
 
     def check_size(self, size: int) -> None:
         if self.max_bytes and size > self.max_bytes:

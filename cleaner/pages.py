@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cleaner.decoding import decode
@@ -21,6 +22,50 @@ def host_of(url: str | None) -> str:
         return ""
 
 
+@dataclass(frozen=True)
+class RawPage:
+    """A page as read, not yet decoded: decoding runs where the page is cleaned, within its
+    time limit (a worker process), so a page that is slow to decode stalls nobody else."""
+
+    source: str
+    content: bytes | str
+    url: str | None = None
+    id: str | None = None
+    fetched: str | None = None
+    charset: str | None = None  # the encoding the transport named (a WARC record's HTTP Content-Type)
+
+    def decode(self) -> Page:
+        """The page: HTML when its markup says so (whatever the file is called), else text.
+
+        Raises PageError when the content is empty, binary or undecodable."""
+        content = self.content
+        try:
+            if looks_like_html(content):
+                markup = content if isinstance(content, str) else decode_html(content, self.charset)
+                return Page(source=self.source, html=markup, url=self.url, id=self.id, fetched=self.fetched)
+            text = content if isinstance(content, str) else decode(content)
+        except (LookupError, UnicodeError) as exc:  # a codec the label names but Python lacks, and the like
+            raise PageError("decode", f"the page cannot be decoded: {exc}") from None
+        if not text.strip():
+            raise PageError("empty", "the page is empty")
+        return Page(source=self.source, text=text, url=self.url, id=self.id, fetched=self.fetched)
+
+
+def raw_page(
+    source: str,
+    content: bytes | str,
+    url: str | None = None,
+    limits: Limits = Limits(),
+    *,
+    id: str | None = None,
+    fetched: str | None = None,
+    charset: str | None = None,
+) -> RawPage:
+    """Raw content as a page to decode later; raises PageError `too-large` over the size limit."""
+    limits.check_size(len(content))
+    return RawPage(source, content, url, id, fetched, charset)
+
+
 def make_page(
     source: str,
     content: bytes | str,
@@ -31,19 +76,5 @@ def make_page(
     fetched: str | None = None,
     charset: str | None = None,
 ) -> Page:
-    """A page from raw content: HTML when its markup says so (whatever the file is called), else text.
-
-    `charset` is the encoding the transport named (a WARC record's HTTP Content-Type), if any.
-    Raises PageError when the content is empty, binary, undecodable or over the size limit.
-    """
-    limits.check_size(len(content))
-    try:
-        if looks_like_html(content):
-            markup = content if isinstance(content, str) else decode_html(content, charset)
-            return Page(source=source, html=markup, url=url, id=id, fetched=fetched)
-        text = content if isinstance(content, str) else decode(content)
-    except (LookupError, UnicodeError) as exc:  # a codec the label names but Python lacks, and the like
-        raise PageError("decode", f"the page cannot be decoded: {exc}") from None
-    if not text.strip():
-        raise PageError("empty", "the page is empty")
-    return Page(source=source, text=text, url=url, id=id, fetched=fetched)
+    """A decoded page from raw content (`RawPage.decode`); raises PageError when it cannot be one."""
+    return raw_page(source, content, url, limits, id=id, fetched=fetched, charset=charset).decode()

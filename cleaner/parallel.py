@@ -1,10 +1,16 @@
-"""Clean a stream of pages on several cores, records out in input order, no page lost.
+"""Clean a stream of pages in worker processes that a page cannot outlast: records out in input
+order, no page lost.
 
-Each worker process loads the profiles once (its initializer), then cleans the pages it is
-sent; results are handed back in input order. A worker that dies (a crash in a C library, the
-out-of-memory killer) takes no other page with it: the pages in flight are re-run one at a
-time in a fresh pool, and only the one that kills its worker again becomes a `worker-died`
-error record. Small inputs never start a pool: below `POOL_AFTER` pages, one process cleans.
+Each page is cleaned in a worker process that the parent watches. A page over its time limit is
+stopped whatever it is doing: inside Python the worker's own alarm ends it, and a worker still
+busy a grace period later (stuck in C code: lxml, a regex engine) is killed and replaced, the
+page a `timeout` record. A worker has a memory limit; a page that needs more is a `too-large`
+record. A worker that dies (a crash in a C library, the out-of-memory killer) takes no other page
+with it: its page is tried once more in a fresh worker, and only a page that kills its worker
+again becomes a `worker-died` record.
+
+Where processes cannot be forked (or `jobs` is 0), pages are cleaned in this process, where the
+time limit holds for Python code only (SIGALRM).
 """
 
 from __future__ import annotations
@@ -15,20 +21,23 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection, wait
 
-from cleaner.engine import clean_or_fail
+from cleaner.engine import OUT_OF_MEMORY, clean_or_fail
+from cleaner.limits import Limits
 from cleaner.page import Page
+from cleaner.pages import RawPage
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.result import Result
 
-POOL_AFTER = 32  # pages: below this, starting processes costs more than it saves
-IN_FLIGHT = 8  # pages queued per worker: enough to keep every core busy
+IN_FLIGHT = 8  # records read ahead per worker: enough to keep every core busy, memory bounded
+GRACE = 1.0  # seconds past the time limit before a worker stuck in C code is killed
 
-_worker: dict[str, object] = {}  # per worker process: set once by _start, read by _clean_one
+Item = Page | RawPage | Result
 
 
 def default_jobs() -> int:
@@ -37,90 +46,236 @@ def default_jobs() -> int:
 
 
 def clean_all(
-    items: Iterable[Page | Result],
+    items: Iterable[Item],
     rulebook: Rulebook,
     *,
     rule_dirs: Sequence[str] = (),
     profile: str | None = None,
-    timeout: float | None = None,
+    limits: Limits = Limits(),
     jobs: int = 1,
 ) -> Iterator[Result]:
-    """Each page cleaned (error records pass through), in input order, on up to `jobs` processes."""
+    """Each page cleaned (error records pass through), in input order, in up to `jobs` watched
+    worker processes (never more than there are pages)."""
     stream = iter(items)
-    head = list(itertools.islice(stream, POOL_AFTER))
-    if jobs <= 1 or len(head) < POOL_AFTER:
+    head = list(itertools.islice(stream, max(jobs, 1)))
+    if jobs < 1 or not head or "fork" not in multiprocessing.get_all_start_methods():
         for item in itertools.chain(head, stream):
-            yield item if isinstance(item, Result) else clean_or_fail(item, rulebook, profile=profile, timeout=timeout)
+            yield (
+                item
+                if isinstance(item, Result)
+                else clean_or_fail(item, rulebook, profile=profile, timeout=limits.timeout)
+            )
         return
-    pool = _Pool(jobs, (tuple(rule_dirs), profile, timeout))
-    try:
+    settings = WorkerSettings(tuple(rule_dirs), profile, limits, rulebook)
+    with WorkerPool(min(jobs, len(head)), settings, "fork") as pool:
         yield from pool.run(itertools.chain(head, stream))
-    finally:
-        pool.close()
 
 
-class _Pool:
-    """A process pool that survives the death of its workers."""
+@dataclass(frozen=True)
+class WorkerSettings:
+    """What a worker needs: the profiles (inherited when forked, else loaded from `rule_dirs`),
+    the profile to force, the limits."""
 
-    def __init__(self, jobs: int, settings: tuple) -> None:
-        self.jobs, self.settings = jobs, settings
-        self.executor = self._new()
+    rule_dirs: tuple[str, ...]
+    profile: str | None
+    limits: Limits
+    rulebook: Rulebook | None = field(default=None, compare=False)
 
-    def _new(self) -> ProcessPoolExecutor:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start, initargs=self.settings)
+
+@dataclass
+class _Task:
+    seq: int
+    item: Page | RawPage
+    tries: int = 0
+
+
+class _Worker:
+    """One worker process, its end of the pipe, and the page it is cleaning."""
+
+    def __init__(self, context, settings: WorkerSettings) -> None:
+        self.conn, child = context.Pipe()
+        shipped = settings if context.get_start_method() == "fork" else replace(settings, rulebook=None)
+        self.process = context.Process(target=_serve, args=(child, shipped), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: _Task | None = None
+        self.deadline = float("inf")
+
+    def give(self, task: _Task, timeout: float | None) -> None:
+        self.task = task
+        self.deadline = time.monotonic() + timeout + max(GRACE, timeout / 2) if timeout else float("inf")
+        self.conn.send((task.seq, task.item))
+
+    def stop(self, *, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """Watched worker processes; `run` cleans a stream of pages with them. Reusable across
+    streams (one pool per Ray actor); `start` is `fork` or `spawn`."""
+
+    def __init__(self, jobs: int, settings: WorkerSettings, start: str = "fork") -> None:
+        self.settings, self.context = settings, multiprocessing.get_context(start)
+        self.workers = [_Worker(self.context, settings) for _ in range(max(jobs, 1))]
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        for worker in self.workers:
+            worker.stop(kill=worker.task is not None)
+        self.workers = []
 
-    def run(self, items: Iterator[Page | Result]) -> Iterator[Result]:
-        window: deque[tuple[Page | Result, Future[Result]]] = deque()
-        for item in items:
-            try:
-                window.append((item, self.executor.submit(_clean_one, item)))
-            except BrokenProcessPool:  # a worker died since the last result was collected
-                pending = [*(page for page, _ in window), item]
-                window.clear()
-                yield from self._isolate(pending)
-                continue
-            if len(window) >= self.jobs * IN_FLIGHT:
-                yield from self._settle(window, keep=self.jobs * IN_FLIGHT - 1)
-        yield from self._settle(window, keep=0)
-
-    def _settle(self, window: deque, keep: int) -> Iterator[Result]:
-        """Yield finished results from the left until `keep` remain; recover from a dead worker."""
-        while len(window) > keep:
-            item, future = window[0]
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                pending = [page for page, _ in window]
-                window.clear()
-                yield from self._isolate(pending)
+    def run(self, items: Iterable[Item]) -> Iterator[Result]:
+        """Each item's record, in input order."""
+        stream, todo = enumerate(items), deque()
+        done: dict[int, Result] = {}
+        following, read_all = 0, False
+        room = len(self.workers) * IN_FLIGHT
+        while True:
+            while not read_all and len(todo) + len(done) + self._busy() < room:
+                seq, item = next(stream, (None, None))
+                if seq is None:
+                    read_all = True
+                elif isinstance(item, Result):
+                    done[seq] = item
+                else:
+                    todo.append(_Task(seq, item))
+            while following in done:
+                yield done.pop(following)
+                following += 1
+            for worker in self.workers:
+                if worker.task is None and todo:
+                    self._give(worker, todo.popleft())
+            if read_all and not todo and not self._busy():
+                if done:
+                    continue
                 return
-            window.popleft()
-            yield result
+            self._collect(done, todo)
 
-    def _isolate(self, pending: list[Page | Result]) -> Iterator[Result]:
-        """Re-run the pages that were in flight when a worker died, one at a time."""
-        for item in pending:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-            self.executor = self._new()
-            try:
-                yield self.executor.submit(_clean_one, item).result()
-            except BrokenProcessPool:
-                source = item.source
-                yield Result.failed(
-                    source, "worker-died", "the worker process died cleaning this page", item.url, item.id
-                )
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        self.executor = self._new()
+    def _busy(self) -> int:
+        return sum(worker.task is not None for worker in self.workers)
+
+    def _give(self, worker: _Worker, task: _Task) -> None:
+        try:
+            worker.give(task, self.settings.limits.timeout)
+        except OSError:  # the worker died while idle: a fresh one takes the page
+            self._replace(worker, kill=True).give(task, self.settings.limits.timeout)
+
+    def _collect(self, done: dict[int, Result], todo: deque[_Task]) -> None:
+        """Wait for a result, a worker's death or the nearest deadline; settle what happened."""
+        busy = [w for w in self.workers if w.task is not None]
+        if not busy:
+            return
+        nearest = min(w.deadline for w in busy)
+        waiting = None if nearest == float("inf") else max(0.0, nearest - time.monotonic())
+        wait([w.conn for w in busy] + [w.process.sentinel for w in busy], waiting)
+        for worker in busy:
+            task = worker.task
+            if worker.conn.poll():
+                try:
+                    seq, result = worker.conn.recv()
+                except (EOFError, OSError):
+                    self._died(worker, task, done, todo)
+                    continue
+                worker.task = None
+                done[seq] = result
+                if result.error and result.error["kind"] == OUT_OF_MEMORY:  # its heap may be left in pieces
+                    self._replace(worker, kill=False)
+            elif not worker.process.is_alive():
+                self._died(worker, task, done, todo)
+            elif time.monotonic() > worker.deadline:
+                self._replace(worker, kill=True)
+                timeout = self.settings.limits.timeout
+                message = f"cleaning took longer than the limit of {timeout:g} s; its worker was stopped"
+                done[task.seq] = _failed(task.item, "timeout", message)
+
+    def _died(self, worker: _Worker, task: _Task, done: dict[int, Result], todo: deque[_Task]) -> None:
+        self._replace(worker, kill=True)
+        if task.tries:
+            done[task.seq] = _failed(task.item, "worker-died", "the worker process died cleaning this page")
+        else:  # perhaps not this page's fault (the out-of-memory killer chose it): once more
+            todo.appendleft(_Task(task.seq, task.item, task.tries + 1))
+
+    def _replace(self, worker: _Worker, *, kill: bool) -> _Worker:
+        worker.stop(kill=kill)
+        fresh = _Worker(self.context, self.settings)
+        self.workers[self.workers.index(worker)] = fresh
+        return fresh
 
 
-def _start(rule_dirs: tuple[str, ...], profile: str | None, timeout: float | None) -> None:
+def _failed(item: Page | RawPage, kind: str, message: str) -> Result:
+    return Result.failed(item.source, kind, message, item.url, item.id)
+
+
+def _serve(conn: Connection, settings: WorkerSettings) -> None:
+    """A worker's life: clean each page the parent sends until it sends None."""
     _die_with_parent()
-    _worker.update(rulebook=load_rulebook(rule_dirs), profile=profile, timeout=timeout)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _limit_memory(settings.limits.max_memory)
+    rulebook = settings.rulebook or load_rulebook(settings.rule_dirs)
+    while (message := conn.recv()) is not None:
+        seq, item = message
+        conn.send((seq, _clean_one(item, rulebook, settings)))
+
+
+def _clean_one(item: Page | RawPage, rulebook: Rulebook, settings: WorkerSettings) -> Result:
+    result = clean_or_fail(item, rulebook, profile=settings.profile, timeout=settings.limits.timeout)
+    if result.error and result.error["kind"] == "internal" and _came_near_the_memory_limit(settings.limits.max_memory):
+        # C libraries report a refused allocation their own way (lxml: "XPathEvalError: unknown error")
+        message = f"cleaning the page needs more memory than allowed ({result.error['message']})"
+        return _failed(item, OUT_OF_MEMORY, message)
+    return result
+
+
+_start_size: list[int] = []  # a worker's address space when its memory limit was set
+
+
+def _limit_memory(budget: int | None) -> None:
+    """Let the worker grow by `budget` bytes beyond what it holds now; past that an allocation
+    fails (MemoryError: the page becomes a `too-large` record) instead of the machine swapping."""
+    if not budget:
+        return
+    try:
+        import resource
+
+        size = _address_space("VmSize")
+        resource.setrlimit(resource.RLIMIT_AS, (size + budget, resource.RLIM_INFINITY))
+        _start_size.append(size)
+    except (ImportError, OSError, ValueError):
+        return  # not Linux: no limit rather than no cleaning
+
+
+def _came_near_the_memory_limit(budget: int | None) -> bool:
+    """Whether this worker's address space ever grew past half its budget (an allocation was
+    likely refused); the worker is replaced after such a page, so the peak is the page's."""
+    try:
+        return bool(budget and _start_size) and _address_space("VmPeak") - _start_size[0] > budget / 2
+    except (OSError, ValueError):
+        return False
+
+
+def _address_space(field: str) -> int:
+    """`VmSize` or `VmPeak` of this process in bytes (Linux's /proc/self/status)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    raise ValueError(f"no {field} in /proc/self/status")
 
 
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
@@ -138,10 +293,3 @@ def _die_with_parent() -> None:
         return
     if os.getppid() == 1:  # the parent died before the call: nobody would send the signal
         os._exit(1)
-
-
-def _clean_one(item: Page | Result) -> Result:
-    if isinstance(item, Result):
-        return item
-    rulebook = _worker["rulebook"]
-    return clean_or_fail(item, rulebook, profile=_worker["profile"], timeout=_worker["timeout"])  # type: ignore[arg-type]

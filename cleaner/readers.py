@@ -19,7 +19,7 @@ from cleaner.dumps.warc import Skipped, is_warc, read_warc
 from cleaner.errors import PageError
 from cleaner.limits import Limits
 from cleaner.page import Page
-from cleaner.pages import make_page
+from cleaner.pages import RawPage, raw_page
 from cleaner.result import Result
 from cleaner.web.sniff import HTML_SUFFIXES
 
@@ -36,8 +36,29 @@ def iter_pages(
     fields: Fields = Fields(),
     skipped: Skipped | None = None,
 ) -> Iterator[Page | Result]:
-    """Pages of each input in order; unreadable ones become error records. WARC records that
-    are not HTML responses are counted in `skipped`."""
+    """Pages of each input in order, decoded; unreadable ones become error records. WARC records
+    that are not HTML responses are counted in `skipped`."""
+    for item in iter_raw_pages(inputs, stdin=stdin, limits=limits, fields=fields, skipped=skipped):
+        yield item if isinstance(item, Result) else decoded(item)
+
+
+def decoded(raw: RawPage) -> Page | Result:
+    """The page decoded, or the error record that says why it cannot be."""
+    try:
+        return raw.decode()
+    except PageError as exc:
+        return Result.failed(raw.source, exc.kind, str(exc), raw.url, raw.id)
+
+
+def iter_raw_pages(
+    inputs: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    limits: Limits = Limits(),
+    fields: Fields = Fields(),
+    skipped: Skipped | None = None,
+) -> Iterator[RawPage | Result]:
+    """`iter_pages` without decoding: the cleaning decodes each page within its time limit."""
     for name in inputs:
         if name == STDIN:
             yield _page("<stdin>", lambda: (stdin or sys.stdin.buffer).read(), limits)
@@ -91,7 +112,7 @@ def _regular(path: Path) -> bool:
         return True  # gone or unreadable: reading it says why
 
 
-def read_file(path: Path, limits: Limits = Limits()) -> Page | Result:
+def read_file(path: Path, limits: Limits = Limits()) -> RawPage | Result:
     """One file as a page (gunzipped when it ends in .gz), or an error record."""
 
     def load() -> bytes:
@@ -104,9 +125,9 @@ def read_file(path: Path, limits: Limits = Limits()) -> Page | Result:
     return _page(str(path), load, limits)
 
 
-def _page(source: str, load, limits: Limits) -> Page | Result:
+def _page(source: str, load, limits: Limits) -> RawPage | Result:
     try:
-        return make_page(source, load(), limits=limits)
+        return raw_page(source, load(), limits=limits)
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc))
     except FileNotFoundError:

@@ -132,7 +132,7 @@ def test_a_dying_worker_takes_no_other_page_with_it(tmp_path: Path, capsys, monk
     real = cleaner.parallel.clean_or_fail
 
     def fragile(item, *args, **kwargs):  # runs in the (forked) worker: a crash nothing can catch
-        if "KILLS-ITS-WORKER" in item.text:
+        if "KILLS-ITS-WORKER" in item.decode().text:
             os._exit(1)
         return real(item, *args, **kwargs)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.cli import main
-from tests.test_dumps import RECORDS, WARC_RECORDS, jsonl, warc
+from tests.test_dumps import PROSE, RECORDS, WARC_RECORDS, jsonl, warc
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +41,23 @@ def test_ray_engine_gives_the_local_records(tmp_path: Path, capsys, local_ray) -
 def test_ray_engine_needs_an_output_folder(capsys) -> None:
     assert main(["clean", "samples", "--engine", "ray"]) == 2
     assert "--engine ray needs -o DIR" in capsys.readouterr().err
+
+
+def test_ray_engine_stops_a_page_stuck_in_c_code(tmp_path: Path, capsys, local_ray) -> None:
+    from tests.test_worker_limits import stuck_site
+
+    rules, stuck, fine = stuck_site(tmp_path)
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    for page in (stuck, fine):
+        page.rename(dumps / page.name)
+    out = tmp_path / "out"
+    args = ["clean", str(dumps), "--engine", "ray", "-o", str(out), "--rules", str(rules), "--profile", "slow"]
+    assert main([*args, "--timeout", "1"]) == 1
+    records = {
+        Path(r["source"]).name: r
+        for shard in out.glob("*.jsonl")
+        for r in map(json.loads, shard.read_text().splitlines())
+    }
+    assert records["a-stuck.html"]["error"]["kind"] == "timeout"
+    assert "error" not in records["b-fine.html"] and PROSE in records["b-fine.html"]["text"]

@@ -198,7 +198,7 @@ def test_warc_responses_that_are_not_2xx_are_skipped_and_counted(tmp_path: Path,
     path.write_bytes(out.getvalue())
     skipped = Skipped()
     pages = list(read_warc(path, skipped=skipped))
-    assert len(pages) == 1 and "Monday" in pages[0].html
+    assert len(pages) == 1 and "Monday" in pages[0].decode().html
     assert skipped.counts == {"status-404": 1}
 
 

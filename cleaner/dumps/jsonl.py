@@ -15,8 +15,7 @@ from pathlib import Path
 from cleaner.dumps.opening import open_binary
 from cleaner.errors import PageError
 from cleaner.limits import Limits
-from cleaner.page import Page
-from cleaner.pages import make_page
+from cleaner.pages import RawPage, raw_page
 from cleaner.result import Result
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -37,7 +36,7 @@ def is_jsonl(path: Path) -> bool:
     return name.endswith(JSONL_SUFFIXES) or name.endswith(tuple(s + c for s in JSONL_SUFFIXES for c in (".gz", ".zst")))
 
 
-def read_jsonl(path: Path, fields: Fields = Fields(), limits: Limits = Limits()) -> Iterator[Page | Result]:
+def read_jsonl(path: Path, fields: Fields = Fields(), limits: Limits = Limits()) -> Iterator[RawPage | Result]:
     """Each line of the dump as a page or an error record, in order."""
     number = 0
     if not path.exists():
@@ -52,7 +51,7 @@ def read_jsonl(path: Path, fields: Fields = Fields(), limits: Limits = Limits())
         yield Result.failed(f"{path}:{number + 1}", "read", f"the dump is damaged after line {number}: {exc}")
 
 
-def _record(source: str, raw: bytes, fields: Fields, limits: Limits) -> Page | Result:
+def _record(source: str, raw: bytes, fields: Fields, limits: Limits) -> RawPage | Result:
     try:
         limits.check_size(len(raw))
         record = json.loads(raw)
@@ -75,7 +74,7 @@ def _record(source: str, raw: bytes, fields: Fields, limits: Limits) -> Page | R
         keys = ", ".join(fields.html + fields.text)
         return Result.failed(source, "no-content", f"the record has none of: {keys}", url, page_id)
     try:
-        return make_page(source, html if html is not None else text, url, limits, id=page_id)
+        return raw_page(source, html if html is not None else text, url, limits, id=page_id)
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url, page_id)
 

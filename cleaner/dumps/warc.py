@@ -16,8 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from cleaner.errors import PageError
 from cleaner.limits import Limits
-from cleaner.page import Page
-from cleaner.pages import make_page
+from cleaner.pages import RawPage, raw_page
 from cleaner.result import Result
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -37,7 +36,7 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
-def read_warc(path: Path, limits: Limits = Limits(), skipped: Skipped | None = None) -> Iterator[Page | Result]:
+def read_warc(path: Path, limits: Limits = Limits(), skipped: Skipped | None = None) -> Iterator[RawPage | Result]:
     """Each HTML response of the file as a page (or an error record), in file order."""
     skipped = skipped if skipped is not None else Skipped()
     number = 0
@@ -95,7 +94,7 @@ def _truncated(record) -> bool:
     return getattr(record.raw_stream, "limit", 0) > 0 or (record.rec_type == "response" and not record.length)
 
 
-def _page(source: str, record, body: bytes | None, limits: Limits) -> Page | Result:
+def _page(source: str, record, body: bytes | None, limits: Limits) -> RawPage | Result:
     url = record.rec_headers.get_header("WARC-Target-URI")
     record_id = record.rec_headers.get_header("WARC-Record-ID")
     if body is None:
@@ -104,6 +103,6 @@ def _page(source: str, record, body: bytes | None, limits: Limits) -> Page | Res
         )
     try:
         fetched = record.rec_headers.get_header("WARC-Date")
-        return make_page(source, body, url, limits, id=record_id, fetched=fetched, charset=_charset(record))
+        return raw_page(source, body, url, limits, id=record_id, fetched=fetched, charset=_charset(record))
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url, record_id)
