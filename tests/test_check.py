@@ -258,3 +258,13 @@ def _book():
     import cleaner
 
     return cleaner.load_rulebook()
+
+
+def test_help_says_what_check_does_and_what_it_reads(capsys) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["check", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert done.value.code == 0
+    assert "validate every profile of the --rules folders" in out
+    assert "sample page under --samples (SAMPLES/<domain>/<case>.txt or .html)" in out
+    assert "golden file (GOLDEN/<domain>/<case>.json)" in out and "Exit 0 when all passes" in out

@@ -153,3 +153,13 @@ def test_existing_profile_and_bad_domain_are_usage_errors(tmp_path: Path, capsys
     page = tmp_path / "download" / "road.txt"
     assert main(["profiles", "new", "not a domain", "--sample", str(page), "--root", str(tmp_path)]) == 2
     assert "is not a domain name" in capsys.readouterr().err
+
+
+def test_help_says_what_profiles_new_does_and_what_it_reads(capsys) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["profiles", "new", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert done.value.code == 0
+    assert "Scaffold a profile for the site DOMAIN from one page of it (PAGE" in out
+    assert "DOMAIN the site's domain name, like example.com" in out
+    assert "the `cleaner check` command that checks the new profile" in out

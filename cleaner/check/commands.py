@@ -17,11 +17,36 @@ from cleaner.profiles import Rulebook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
+CHECK_ABOUT = """\
+The regression check for site profiles, for CI and pre-commit: validate every profile of the
+--rules folders (schema, regexes, selectors, `extends`), run their own `tests:`, clean every
+sample page under --samples (SAMPLES/<domain>/<case>.txt or .html) and compare its record
+with its golden file (GOLDEN/<domain>/<case>.json), and report the rules that fired on no
+sample. Only the --rules folders' profiles are checked and tested; without --rules, the bundled
+ones, whose tests are reported as not run where their samples were not installed with the
+package. Exit 0 when all passes, 1 on a failed test or a drifted, missing or orphan golden
+file, 2 on a bad profile."""
+
+NEW_ABOUT = """\
+Scaffold a profile for the site DOMAIN from one page of it (PAGE, a text dump or HTML file):
+write --rules/DOMAIN.yaml (extending _generic, with the chrome the generic profile removes from
+the page listed as comments, and a `tests:` entry), copy PAGE into --samples/DOMAIN/, write its
+golden file into --golden/DOMAIN/, then print what to review and the `cleaner check` command
+that checks the new profile from the working folder."""
+
 
 def add_commands(sub: argparse._SubParsersAction, profiles: argparse._SubParsersAction, rules: argparse.ArgumentParser):
     """Register `check` and `explain` under `sub`, and `new` under `profiles`."""
-    check = sub.add_parser("check", help="validate profiles, run their tests, compare samples with golden files")
-    _project_options(check, rules_help="a folder of profiles to check (repeatable; default: the bundled rules/)")
+    check = sub.add_parser(
+        "check",
+        help="validate profiles, run their tests, compare samples with golden files",
+        description=CHECK_ABOUT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _project_options(
+        check,
+        rules_help="a folder of profiles to check, and whose tests to run (repeatable; default: the bundled profiles)",
+    )
     check.add_argument("--update", action="store_true", help="rewrite the golden files that drifted, and list them")
     check.add_argument("--format", choices=formats.FORMATS, default="text", help="text (default), json, github")
     check.set_defaults(run=_check, loads_own_rules=True)
@@ -33,9 +58,14 @@ def add_commands(sub: argparse._SubParsersAction, profiles: argparse._SubParsers
     explain.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     explain.set_defaults(run=_explain)
 
-    new = profiles.add_parser("new", help="scaffold a profile for a new site from a sample page")
-    new.add_argument("domain", metavar="DOMAIN")
-    new.add_argument("--sample", required=True, metavar="PAGE", help="a page of the site")
+    new = profiles.add_parser(
+        "new",
+        help="scaffold a profile for a new site from a sample page",
+        description=NEW_ABOUT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new.add_argument("domain", metavar="DOMAIN", help="the site's domain name, like example.com")
+    new.add_argument("--sample", required=True, metavar="PAGE", help="a page of the site (.txt dump or .html)")
     _project_options(new, rules_help="the folder to write DOMAIN.yaml into (default: rules/)")
     new.add_argument("--force", action="store_true", help="overwrite an existing profile or sample")
     new.set_defaults(run=_new, loads_own_rules=True)
@@ -43,8 +73,18 @@ def add_commands(sub: argparse._SubParsersAction, profiles: argparse._SubParsers
 
 def _project_options(parser: argparse.ArgumentParser, *, rules_help: str) -> None:
     parser.add_argument("--rules", action="append", default=[], metavar="DIR", help=rules_help)
-    parser.add_argument("--samples", default="samples", metavar="DIR", help="sample pages (default: samples/)")
-    parser.add_argument("--golden", default="tests/golden", metavar="DIR", help="golden files (default: tests/golden/)")
+    parser.add_argument(
+        "--samples",
+        default="samples",
+        metavar="DIR",
+        help="sample pages, DIR/<domain>/<case>.txt or .html (default: samples/)",
+    )
+    parser.add_argument(
+        "--golden",
+        default="tests/golden",
+        metavar="DIR",
+        help="golden files, DIR/<domain>/<case>.json (default: tests/golden/)",
+    )
     parser.add_argument(
         "--root",
         default=".",
