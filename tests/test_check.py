@@ -235,6 +235,21 @@ def test_bad_regex_and_unknown_base_exit_2(project: Path, capsys) -> None:
     assert code == 2 and error["key"] == "rules.footer.pattern" and "invalid regex" in error["message"]
 
 
+def test_every_file_that_fails_to_compile_is_a_bad_profile_of_its_own(project: Path, capsys) -> None:
+    """A load reports all its errors at once (ProfileErrors): one line and one annotation each."""
+    for name, group in (("one.example", "(one"), ("two.example", "(two")):
+        (project / "rules" / f"{name}.yaml").write_text(
+            f"profile: {name}\nextends: _base\nrules:\n  x:\n    kind: drop-line\n    pattern: '{group}'\n",
+            encoding="utf-8",
+        )
+    code, out = check(project, capsys, "--format", "github")
+    bad = [line for line in out.splitlines() if line.startswith("BAD PROFILE ")]
+    assert code == 2 and "2 bad profile(s): nothing else checked." in out and len(bad) == 2
+    for name, line in zip(("one.example", "two.example"), bad, strict=True):
+        assert f"::error file=rules/{name}.yaml,line=6::rules.x.pattern: invalid regex" in out
+        assert f"rules/{name}.yaml:6: rules.x.pattern: invalid regex" in line
+
+
 def test_duplicate_rule_id_is_a_bad_profile(project: Path, capsys) -> None:
     edit_profile(project, "  footer:", "  masthead:\n    kind: drop-line\n    text: [Again]\n  footer:")
     code, out = check(project, capsys)

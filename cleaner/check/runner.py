@@ -14,7 +14,7 @@ from cleaner.check.diff import Changes, compare
 from cleaner.check.locate import Locator
 from cleaner.errors import ProfileError
 from cleaner.page import Page
-from cleaner.profiles import Profile, Rulebook, bundled_rules_dir, load_rulebook
+from cleaner.profiles import Profile, Rulebook, bundled_rules_dir, errors_of, load_rulebook
 from cleaner.profiles import validate as schema_check
 from cleaner.profiles.schema import profile_schema
 from cleaner.profiles.source import load_yaml
@@ -78,8 +78,8 @@ def run_check(options: Options) -> Report:
     errors = profile_errors(dirs)
     try:
         rulebook = load_rulebook(options.rules and dirs)
-    except ProfileError as exc:
-        errors.append(exc)
+    except ProfileError as exc:  # a load reports every error at once: one report line, one annotation each
+        errors += errors_of(exc)
     if errors:
         return Report(profile_errors=_unique(errors), root=options.root)
     locator = Locator(rulebook, options.root)
@@ -125,7 +125,7 @@ def profile_errors(dirs: Sequence[Path]) -> list[ProfileError]:
                 data, lines = load_yaml(path)
                 schema_check.check({} if data is None else data, schema, file=str(path), lines=lines)
             except ProfileError as exc:
-                errors.append(exc)
+                errors += errors_of(exc)
     return errors
 
 
