@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import itertools
 import json
 import math
@@ -35,7 +36,10 @@ EXIT_INTERRUPTED = 130  # as a shell reports a run stopped by Ctrl-C
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # reported by the subcommand that was given them, with what was meant
+        own = getattr(args, "command_parser", parser)
+        own.error(f"unrecognized arguments: {' '.join(unknown)}{_did_you_mean(unknown, own)}")
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
@@ -58,6 +62,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cleaner: interrupted; a JSON Lines -o FILE continues with --resume", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _did_you_mean(unknown: Sequence[str], parser: argparse.ArgumentParser) -> str:
+    """` (did you mean --output?)` for a misspelt option of `parser`, or ""."""
+    options = [option for action in parser._actions for option in action.option_strings if option.startswith("--")]
+    for word in unknown:
+        if word.startswith("-") and (close := difflib.get_close_matches(word.split("=")[0], options, n=1, cutoff=0.75)):
+            return f" (did you mean {close[0]}?)"
+    return ""
+
+
+def _own_parsers(parser: argparse.ArgumentParser) -> None:
+    """Let every subcommand's parser name itself in the arguments it parses (`command_parser`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                child.set_defaults(command_parser=child)
+                _own_parsers(child)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -168,6 +190,7 @@ def _parser() -> argparse.ArgumentParser:
         help="share of the site's pages a line must stand on (default 0.5)",
     )
     learn.set_defaults(run=_learn)
+    _own_parsers(parser)
     return parser
 
 
@@ -203,21 +226,14 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     if problem := _usage_problem(args, fmt):
         print(f"cleaner: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    with contextlib.ExitStack() as stack:
-        try:
-            stream, done = stack.enter_context(open_records(args.output, resume=args.resume, fmt=fmt))
-        except OutputError as exc:
-            print(f"cleaner: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        except OSError as exc:  # a missing folder, a directory, a read-only place: before any page
-            print(f"cleaner: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_USAGE
-        results = _results(args, rulebook, tally, skip=done)
-        total = count_pages(args.inputs) if show else None
-        counted = tally.count(results, sys.stderr if show else None, None if total is None else total - done)
-        for result in write(counted, stream, fmt=fmt, single=single):
-            if not result.ok and not show:
-                print(f"cleaner: {result.source}: {result.error['kind']}: {result.error['message']}", file=sys.stderr)
+    try:
+        if (failed := _write_records(args, rulebook, tally, fmt=fmt, single=single, show=show)) is not None:
+            return failed
+    except BrokenPipeError:
+        raise  # `cleaner clean … | head`: the reader left (main says nothing)
+    except OSError as exc:  # a full disk: one line; a JSON Lines half file is kept for --resume
+        print(f"cleaner: cannot write {args.output or 'standard output'}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     if show:
         print(tally.summary(), file=sys.stderr)
     if tally.pages == 0:
@@ -225,6 +241,31 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
         print(f"cleaner: no pages in the inputs (folders are walked for {suffixes}, also .gz)", file=sys.stderr)
         return EXIT_PAGE_FAILED
     return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
+
+
+def _write_records(
+    args: argparse.Namespace, rulebook: Rulebook, tally: Tally, *, fmt: str, single: bool, show: bool
+) -> int | None:
+    """Clean the inputs into the output; an exit code when the output cannot be opened, else None.
+    Raises OSError when writing fails (leaving the output flushes it: a full disk shows there)."""
+    try:
+        opened = open_records(args.output, resume=args.resume, fmt=fmt)
+        stream, done = opened.__enter__()
+    except OutputError as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # a missing folder, a directory, a read-only place: before any page
+        print(f"cleaner: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    with contextlib.ExitStack() as stack:
+        stack.push(opened)
+        results = _results(args, rulebook, tally, skip=done)
+        total = count_pages(args.inputs) if show else None
+        counted = tally.count(results, sys.stderr if show else None, None if total is None else total - done)
+        for result in write(counted, stream, fmt=fmt, single=single):
+            if not result.ok and not show:
+                print(f"cleaner: {result.source}: {result.error['kind']}: {result.error['message']}", file=sys.stderr)
+    return None
 
 
 def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:

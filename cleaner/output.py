@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -79,7 +80,11 @@ def open_output(path: str | None, *, resumable: bool = False) -> Iterator[IO[str
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
+    if _special(Path(path)):  # /dev/null, /dev/stdout, a FIFO: written directly, never replaced by a file
+        with open(path, "wb") as raw, _text_writer(raw, Path(path).suffix) as stream:
+            yield stream
+        return
+    target = Path(os.path.realpath(path))  # a symlink stays one: the file it points at is written
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PARTIAL, dir=target.parent)
     fcntl.flock(fd, fcntl.LOCK_EX)  # a --resume run never takes up the half file of a live run
     os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output follows the umask like any file
@@ -87,13 +92,21 @@ def open_output(path: str | None, *, resumable: bool = False) -> Iterator[IO[str
         with os.fdopen(fd, "wb") as raw, _text_writer(raw, target.suffix) as stream:
             yield stream
         os.replace(tmp, target)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, OSError):  # Ctrl-C, a full disk: a JSON Lines half file is continued by --resume
         if not resumable:
             os.unlink(tmp)
         raise
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _special(target: Path) -> bool:
+    """Whether `target` exists and is no regular file (a device, a FIFO, a socket)."""
+    try:
+        return not stat.S_ISREG(target.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _take_up_partial(target: Path) -> None:
@@ -147,9 +160,11 @@ def open_resumable(path: str) -> Iterator[tuple[IO[str], int]]:
     last line is cut off, and new records are appended a line at a time (each flushed, so a
     killed run loses at most the line it was writing). Gives the stream and how many records
     the file already holds."""
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     if target.suffix in (".gz", ".zst"):
         raise OutputError(f"{path}: --resume needs an uncompressed output file")
+    if _special(Path(path)):
+        raise OutputError(f"{path}: --resume needs a regular file (it reads what the file holds)")
     if not target.exists():
         _take_up_partial(target)
     with target.open("ab") as lock:  # held for the whole run: a second --resume run would double it

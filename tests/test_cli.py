@@ -250,3 +250,39 @@ def test_a_folder_without_pages_is_a_failure_that_says_so(tmp_path, capsys, file
     assert "no pages in the inputs" in capsys.readouterr().err
     (tmp_path / "page.txt").write_text("Headline\n\nThe council met on Monday and approved the plan after a debate.\n")
     assert main(["clean", str(tmp_path)]) == 0
+
+
+def test_a_device_a_fifo_and_a_symlink_as_output_stay_what_they_are(tmp_path: Path, capsys) -> None:
+    import stat
+    import threading
+
+    assert main(["clean", str(SEED), str(SEED), "-o", os.devnull]) == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # not replaced by a regular file
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert main(["clean", str(SEED), str(SEED), "-o", str(fifo)]) == 0
+    reader.join(60)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [json.loads(line)["author"] for line in received[0].decode().splitlines()] == ["Carlo Muñoz"] * 2
+
+    real, link = tmp_path / "real.jsonl", tmp_path / "link.jsonl"
+    link.symlink_to(real.name)
+    assert main(["clean", str(SEED), str(SEED), "-o", str(link)]) == 0
+    assert link.is_symlink() and len(real.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_a_full_disk_is_one_line_and_exit_2(capsys) -> None:  # Linux's /dev/full: every write is ENOSPC
+    assert main(["clean", str(SEED), str(SEED), "-o", "/dev/full"]) == 2
+    assert capsys.readouterr().err.strip() == "cleaner: cannot write /dev/full: No space left on device"
+
+
+def test_a_misspelt_option_is_told_by_its_subcommand_with_what_was_meant(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["clean", str(SEED), "--ouptut", "out.jsonl"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: cleaner clean") and "(did you mean --output?)" in err
