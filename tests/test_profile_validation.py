@@ -192,5 +192,6 @@ def test_cli_check_exits_2_naming_every_broken_file(tmp_path: Path, capsys) -> N
     code = main(["check", "--root", str(tmp_path), "--rules", "rules"])
     out = capsys.readouterr().out
     assert code == 2
+    assert len([line for line in out.splitlines() if line.startswith("BAD PROFILE ")]) == len(expected), out
     for name, (line, problem) in expected.items():
-        assert f"{rules / name}:{line}: {problem}" in out
+        assert out.count(f"BAD PROFILE {rules / name}:{line}: {problem}") == 1, out
