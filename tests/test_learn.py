@@ -90,6 +90,35 @@ def test_repeated_html_blocks_become_prune_selectors() -> None:
     assert prune == ["aside.most-read", "footer#site-footer", "header.masthead"]
 
 
+def test_learning_keeps_no_parsed_page_after_reading_it(monkeypatch) -> None:
+    import gc
+    import weakref
+
+    import cleaner.learn
+    from tests.site_maker import site_html_pages
+
+    trees: list[weakref.ref] = []
+    real = cleaner.learn.parse_html
+
+    def watched(markup: str):
+        root = real(markup)
+        trees.append(weakref.ref(root))
+        return root
+
+    alive: list[int] = []  # parsed trees still held when the next page is asked for
+
+    def pages():
+        for n, markup in enumerate(site_html_pages(6)):
+            gc.collect()
+            alive.append(sum(ref() is not None for ref in trees))
+            yield Page(source=f"p{n}", html=markup)
+
+    monkeypatch.setattr(cleaner.learn, "parse_html", watched)
+    learned = learn_profiles(pages(), site="lakeview-tribune.example")["lakeview-tribune.example"]
+    assert len(trees) == 6 and max(alive) <= 1  # the page in hand only: kept, 1,000 trees would hold a gigabyte
+    assert "header.masthead" in yaml.safe_load(learned.yaml)["html"]["prune"]  # what they taught is kept
+
+
 def test_lines_with_characters_yaml_forbids_are_learned_escaped(tmp_path: Path) -> None:
     pages = [text.replace("Privacy Policy", "Privacy\x80Policy \x1b[0m") for text in site_pages(6)]
     learned = learned_for(pages)  # learn_profiles loads what it writes: this raised before

@@ -6,7 +6,6 @@ learned["example.com"].yaml                   # a valid, commented profile to re
 
 from __future__ import annotations
 
-import copy
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from tempfile import TemporaryDirectory
 from lxml import html
 
 from cleaner.document import Document
-from cleaner.learn.blocks import Block, repeated_blocks
+from cleaner.learn.blocks import Block, Marked, page_marks, repeated_blocks
 from cleaner.learn.propose import Proposal, fenced_cleanly, propose
 from cleaner.learn.writer import profile_yaml
 from cleaner.lines import Lines
@@ -53,20 +52,21 @@ def learn_profiles(
     load as a valid profile before it is returned."""
     book = rulebook or load_rulebook()
     groups: dict[str, list[list[str]]] = defaultdict(list)
-    roots: dict[str, list[html.HtmlElement]] = defaultdict(list)
+    marks: dict[str, list[list[Marked]]] = defaultdict(list)  # not the trees: a page is parsed, read, let go
     for page in pages:
         root = parse_html(page.html) if page.html is not None else None
+        marked = page_marks(root) if root is not None else None
         lines, url = page_lines(page, book, root)
         host = site or host_of(url).removeprefix("www.") if url else site
         if host:
             groups[host].append(lines)
-            if root is not None:
-                roots[host].append(root)
+            if marked is not None:
+                marks[host].append(marked)
     learned = {}
     for host, site_pages in sorted(groups.items()):
         proposals = propose(site_pages, min_pages=min_pages, min_share=min_share)
-        blocks = repeated_blocks(roots[host], min_pages=min_pages, min_share=min_share) if roots[host] else []
-        fenced = not roots[host] and fenced_cleanly(site_pages, proposals)  # main-text runs on text only
+        blocks = repeated_blocks(marks[host], min_pages=min_pages, min_share=min_share) if marks[host] else []
+        fenced = not marks[host] and fenced_cleanly(site_pages, proposals)  # main-text runs on text only
         text = profile_yaml(host, len(site_pages), proposals, blocks=blocks, fenced=fenced)
         _validate(host, text, book)
         learned[host] = Learned(host, len(site_pages), proposals, text, blocks)
@@ -78,9 +78,9 @@ def page_lines(page: Page, rulebook: Rulebook, root: html.HtmlElement | None = N
     if page.html is None:
         lines = Lines.from_text(page.text)
         return [lines.texts[i] for i in lines.nonblank], page.url
-    root = parse_html(page.html) if root is None else root
+    root = parse_html(page.html) if root is None else root  # pruned in place: read it before
     url = page.url or page_url(root)
-    doc: Document = html_document(copy.deepcopy(root), page.html, url, rulebook.get("_generic"))
+    doc: Document = html_document(root, page.html, url, rulebook.get("_generic"))
     return [doc.lines.texts[i] for i in doc.lines.nonblank], url
 
 

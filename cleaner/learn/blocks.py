@@ -6,13 +6,13 @@ row and the story row)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import html
-from lxml.cssselect import CSSSelector
 
 _IDENTIFIER = re.compile(r"-?[_a-zA-Z][_a-zA-Z-]*")
 SKIP = frozenset({"html", "head", "body", "main", "article", "script", "style", "template"})
@@ -41,42 +41,83 @@ def _stable(name: str) -> bool:
     return _IDENTIFIER.fullmatch(name) is not None
 
 
-def repeated_blocks(roots: Sequence[html.HtmlElement], *, min_pages: int, min_share: float) -> list[Block]:
+@dataclass(frozen=True)
+class Marked:
+    """What learning keeps of one element with a stable id or class: enough to tell which
+    selectors match it and with what text, without keeping the page's tree (1,000 parsed pages
+    would hold a gigabyte)."""
+
+    tag: str
+    id: str
+    classes: frozenset[str]
+    key: str | None  # `selector_of` the element
+    text: str  # `fingerprint` of its text
+    ancestors: tuple[int, ...]  # indices of the marked elements it lies inside
+
+
+def page_marks(root: html.HtmlElement) -> list[Marked]:
+    """The marked elements of a page, in document order."""
+    marks: list[Marked] = []
+    index: dict[html.HtmlElement, int] = {}
+    for element in root.iter():
+        key = selector_of(element)
+        if key is None:  # no selector made for the page can match it
+            continue
+        ancestors = tuple(index[a] for a in element.iterancestors() if a in index)
+        index[element] = len(marks)
+        classes = frozenset((element.get("class") or "").split())
+        text = fingerprint(" ".join(element.text_content().split()))
+        marks.append(Marked(element.tag, element.get("id") or "", classes, key, text, ancestors))
+    return marks
+
+
+def fingerprint(text: str) -> str:
+    """A text's first 80 characters and a digest of all of it: equal for equal texts, "" for none."""
+    return f"{text[:80]}\0{hashlib.blake2b(text.encode(), digest_size=12).hexdigest()}" if text else ""
+
+
+def repeated_blocks(pages: Sequence[list[Marked]], *, min_pages: int, min_share: float) -> list[Block]:
     """Selectors whose elements have the same non-empty texts on enough pages; outermost only."""
     texts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for root in roots:
+    for marks in pages:
         seen: dict[str, list[str]] = defaultdict(list)
-        for element in root.iter():
-            selector = selector_of(element)
-            if selector:
-                seen[selector].append(" ".join(element.text_content().split()))
+        for mark in marks:
+            seen[mark.key].append(mark.text)
         for selector, found_here in seen.items():
             texts[selector].append(tuple(found_here))
     found = []
     for selector, values in texts.items():
         common = max(set(values), key=values.count)
         count = values.count(common)
-        enough = any(common) and count >= max(min_pages, 2) and count >= min_share * len(roots)
-        if enough and _matches(selector, roots).count(common) == count:
-            example = next(text for text in common if text)
-            found.append(Block(selector, count, count / len(roots), example[:80]))
-    return _outermost(found, roots)
+        enough = any(common) and count >= max(min_pages, 2) and count >= min_share * len(pages)
+        if enough and _matches(selector, pages).count(common) == count:
+            example = next(text for text in common if text).split("\0")[0]
+            found.append(Block(selector, count, count / len(pages), example))
+    return _outermost(found, pages)
 
 
-def _matches(selector: str, roots: Sequence[html.HtmlElement]) -> list[tuple[str, ...]]:
+def _matches(selector: str, pages: Sequence[list[Marked]]) -> list[tuple[str, ...]]:
     """Per page, the texts of what the selector matches as CSS: `div.text-copy` also matches a
     `div.text-copy.body` (the article, say), which the element's own key does not show."""
-    css = CSSSelector(selector)
-    return [tuple(" ".join(e.text_content().split()) for e in css(root)) for root in roots]
+    return [tuple(mark.text for mark in marks if _css_match(selector, mark)) for marks in pages]
 
 
-def _outermost(blocks: list[Block], roots: Sequence[html.HtmlElement]) -> list[Block]:
-    """Drop a block that sits inside another proposed block on the first page that has both."""
+def _css_match(selector: str, mark: Marked) -> bool:
+    """Whether a `selector_of` selector (`tag#id` or `tag.class.class`) matches the element as CSS."""
+    if "#" in selector:
+        tag, _, wanted = selector.partition("#")
+        return mark.tag == tag and mark.id == wanted
+    tag, *classes = selector.split(".")
+    return mark.tag == tag and mark.classes.issuperset(classes)
+
+
+def _outermost(blocks: list[Block], pages: Sequence[list[Marked]]) -> list[Block]:
+    """Drop a block that sits inside another proposed block on a page that has both."""
     chosen = {b.selector for b in blocks}
-    inner = set()
-    for root in roots:
-        for element in root.iter():
-            selector = selector_of(element)
-            if selector in chosen and any(selector_of(a) in chosen for a in element.iterancestors()):
-                inner.add(selector)
+    inner = {
+        mark.key
+        for marks in pages
+        for mark in marks
+        if mark.key in chosen and any(marks[a].key in chosen for a in mark.ancestors)
+    }
     return sorted((b for b in blocks if b.selector not in inner), key=lambda b: b.selector)
