@@ -24,7 +24,7 @@ from cleaner.kinds.docs import reference
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Limits
 from cleaner.output import FORMATS, OutputError, open_records, write
 from cleaner.parallel import clean_all, default_jobs
-from cleaner.profiles import Rulebook, load_rulebook
+from cleaner.profiles import Rulebook, errors_of, load_rulebook
 from cleaner.profiles.schema import profile_schema
 from cleaner.progress import Tally
 from cleaner.readers import PAGE_SUFFIXES, STDIN, count_pages, iter_pages, iter_raw_pages
@@ -36,10 +36,7 @@ EXIT_INTERRUPTED = 130  # as a shell reports a run stopped by Ctrl-C
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args, unknown = parser.parse_known_args(argv)
-    if unknown:  # reported by the subcommand that was given them, with what was meant
-        own = getattr(args, "command_parser", parser)
-        own.error(f"unrecognized arguments: {' '.join(unknown)}{_did_you_mean(unknown, own)}")
+    args = _parse(parser, argv)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
@@ -53,8 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "profile", None):
             rulebook.get(args.profile)
         return args.run(args, rulebook)
-    except ProfileError as exc:
-        print(f"cleaner: {exc}", file=sys.stderr)
+    except ProfileError as exc:  # every error of the profile folders, a line each
+        for error in errors_of(exc):
+            print(f"cleaner: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()  # `cleaner clean … | head`: the reader left, nothing to report
@@ -62,6 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cleaner: interrupted; a JSON Lines -o FILE continues with --resume", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments; unknown ones are reported by the subcommand given them, with what was meant."""
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        own = getattr(args, "command_parser", parser)
+        own.error(f"unrecognized arguments: {' '.join(unknown)}{_did_you_mean(unknown, own)}")
+    return args
 
 
 def _did_you_mean(unknown: Sequence[str], parser: argparse.ArgumentParser) -> str:
@@ -95,8 +102,20 @@ def _parser() -> argparse.ArgumentParser:
         help="a folder of profiles searched before the bundled ones (repeatable)",
     )
 
-    clean = sub.add_parser("clean", parents=[rules], help="clean pages: files, folders, or - for stdin")
-    clean.add_argument("inputs", nargs="+", metavar="INPUT")
+    clean = sub.add_parser(
+        "clean",
+        parents=[rules],
+        help="clean pages: files, folders, or - for stdin",
+        description="Strip the chrome from each page of the INPUTs and write one JSON record per page, in input "
+        "order: a cleaned page (text, title, author, email, publisher, date, confidence) or an error record "
+        "that says why it could not be. An INPUT is a page (HTML or a text dump, any encoding), a folder "
+        "(walked for pages and dumps), a JSON Lines or WARC dump (.gz, .zst), or - for standard input. "
+        "Exit 0: every page cleaned; 1: some page failed, or no page at all; 2: bad usage or a bad profile "
+        "(before any page), or the output cannot be written; 130: interrupted.",
+    )
+    clean.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="pages, folders, JSON Lines or WARC dumps, or - for stdin"
+    )
     clean.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     clean.add_argument(
         "--format",
@@ -162,15 +181,31 @@ def _parser() -> argparse.ArgumentParser:
 
     profiles = sub.add_parser("profiles", help="list, show or document profiles")
     what = profiles.add_subparsers(dest="action", required=True)
-    what.add_parser("list", parents=[rules], help="every profile, its file and what it extends").set_defaults(run=_list)
-    show = what.add_parser("show", parents=[rules], help="a profile's resolved rules")
-    show.add_argument("name")
+    for name, about, run in (
+        ("list", "every profile, its file and what it extends", _list),
+        ("schema", "the profile JSON Schema, for editors", _schema),
+        ("kinds", "the rule kinds' reference (Markdown)", _kinds),
+    ):
+        what.add_parser(name, parents=[rules], help=about, description=f"Print {about}.").set_defaults(run=run)
+    show = what.add_parser(
+        "show",
+        parents=[rules],
+        help="a profile's resolved rules",
+        description="Print the profile NAME as the engine applies it: its `extends` chain resolved, each rule "
+        "with the file that set it.",
+    )
+    show.add_argument("name", metavar="NAME", help="a profile's name (`cleaner profiles list`)")
     show.set_defaults(run=_show)
-    what.add_parser("schema", parents=[rules], help="the profile JSON Schema, for editors").set_defaults(run=_schema)
-    what.add_parser("kinds", parents=[rules], help="the rule kinds' reference (Markdown)").set_defaults(run=_kinds)
     add_commands(sub, what, rules)  # check, explain, profiles new
 
-    learn = sub.add_parser("learn", parents=[rules], help="learn a site profile from many pages of the site")
+    learn = sub.add_parser(
+        "learn",
+        parents=[rules],
+        help="learn a site profile from many pages of the site",
+        description="Read many pages of one site (or of several, grouped by their URL's host) and write a "
+        "profile per site: the lines and HTML blocks that recur on most pages become rules, commented with "
+        "how many pages they stand on, to review before use. Never overwrites a file without --force.",
+    )
     learn.add_argument("inputs", nargs="+", metavar="DUMP", help="pages, folders, JSON Lines or WARC dumps")
     learn.add_argument("--site", metavar="DOMAIN", help="all pages are of this site (else: grouped by URL host)")
     learn.add_argument(
