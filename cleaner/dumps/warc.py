@@ -20,6 +20,7 @@ from cleaner.pages import RawPage, raw_page
 from cleaner.result import Result
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+_TRUNCATED = "the WARC file ends inside record {}: truncated"
 
 
 @dataclass
@@ -42,19 +43,40 @@ def read_warc(path: Path, limits: Limits = Limits(), skipped: Skipped | None = N
     number = 0
     try:
         with path.open("rb") as stream:
-            for number, record in enumerate(ArchiveIterator(stream), 1):  # noqa: B007 - used after the loop
+            records = _Records(stream)
+            for number, record in enumerate(records, 1):  # noqa: B007 - used after the loop
                 source = f"{path}#{number}"
                 kind = _kind(record)
                 body = _read(record, limits) if kind == "html" else _read(record, Limits(max_bytes=None))
                 if _truncated(record):
-                    yield Result.failed(source, "read", f"the WARC file ends inside record {number}: truncated")
+                    yield Result.failed(source, "read", _TRUNCATED.format(number))
                     return
                 if kind != "html":
                     skipped.add(kind)
                     continue
                 yield _page(source, record, body, limits)
+            if records.ended_inside_record:
+                yield Result.failed(f"{path}#{number + 1}", "read", _TRUNCATED.format(number + 1))
     except Exception as exc:  # noqa: BLE001 - warcio, gzip or OS errors: one record, not a crash
         yield Result.failed(f"{path}#{number + 1}", "read", f"the WARC file is damaged after record {number}: {exc}")
+
+
+class _Records(ArchiveIterator):
+    """warcio's record iterator, telling also whether the file ended where a record did.
+
+    warcio ends its walk in silence when the file stops inside a record's WARC headers or inside
+    a gzip member (before any of it inflates, or with only its checksum missing): without this,
+    a truncated file would lose its last record without a word."""
+
+    ended_inside_record = False
+
+    def close(self) -> None:
+        if self.reader is not None:
+            decompressor = self.reader.decompressor
+            read = self.fh.tell()
+            inflating = decompressor is not None and not getattr(decompressor, "eof", True)
+            self.ended_inside_record = read > 0 and (inflating or self.offset < read)
+        super().close()
 
 
 def _kind(record) -> str:
@@ -90,8 +112,11 @@ def _charset(record) -> str | None:
 
 
 def _truncated(record) -> bool:
-    """A record whose declared length was not all there, or a response with no content at all."""
-    return getattr(record.raw_stream, "limit", 0) > 0 or (record.rec_type == "response" and not record.length)
+    """A record whose declared length was not all there, whose headers end before its length
+    (the file was cut inside them), or a response with no content at all."""
+    if record.length is None or getattr(record.raw_stream, "limit", 0) > 0:
+        return True
+    return record.rec_type == "response" and not record.length
 
 
 def _page(source: str, record, body: bytes | None, limits: Limits) -> RawPage | Result:
