@@ -51,6 +51,7 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
         source=page.source,
         id=page.id,
         fetched=page.fetched,
+        http_status=page.http_status,
         url=url,
         profile=chosen.name,
         title=fields.title,

@@ -18,3 +18,4 @@ class Page:
     html: str | None = None
     id: str | None = None  # the record's own id in a dump (JSON Lines, WARC), passed through
     fetched: str | None = None  # when the crawler fetched the page (a WARC record's date), passed through
+    http_status: int | None = None  # the HTTP status of a WARC response, passed through

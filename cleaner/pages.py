@@ -33,6 +33,7 @@ class RawPage:
     id: str | None = None
     fetched: str | None = None
     charset: str | None = None  # the encoding the transport named (a WARC record's HTTP Content-Type)
+    http_status: int | None = None  # a WARC response's HTTP status
 
     def decode(self) -> Page:
         """The page: HTML when its markup says so (whatever the file is called), else text.
@@ -42,13 +43,19 @@ class RawPage:
         try:
             if looks_like_html(content):
                 markup = content if isinstance(content, str) else decode_html(content, self.charset)
-                return Page(source=self.source, html=markup, url=self.url, id=self.id, fetched=self.fetched)
+                return self._page(html=markup)
             text = content if isinstance(content, str) else decode(content)
         except (LookupError, UnicodeError) as exc:  # a codec the label names but Python lacks, and the like
             raise PageError("decode", f"the page cannot be decoded: {exc}") from None
         if not text.strip():
             raise PageError("empty", "the page is empty")
-        return Page(source=self.source, text=text, url=self.url, id=self.id, fetched=self.fetched)
+        return self._page(text=text)
+
+    def _page(self, **content: str) -> Page:
+        """The page with `content` (its text or its HTML) and what the dump said of it, passed through."""
+        return Page(
+            source=self.source, url=self.url, id=self.id, fetched=self.fetched, http_status=self.http_status, **content
+        )
 
 
 def raw_page(
@@ -60,10 +67,11 @@ def raw_page(
     id: str | None = None,
     fetched: str | None = None,
     charset: str | None = None,
+    http_status: int | None = None,
 ) -> RawPage:
     """Raw content as a page to decode later; raises PageError `too-large` over the size limit."""
     limits.check_size(len(content))
-    return RawPage(source, content, url, id, fetched, charset)
+    return RawPage(source, content, url, id, fetched, charset, http_status)
 
 
 def make_page(

@@ -24,6 +24,7 @@ class Result:
     error: dict[str, str] | None = None
     id: str | None = None  # the input record's id, when the dump gave one
     fetched: str | None = None  # the crawl date of a WARC record (not the publication date)
+    http_status: int | None = None  # the HTTP status of a WARC response (always 2xx: others are skipped)
 
     @property
     def author(self) -> str | None:
@@ -42,6 +43,8 @@ class Result:
         head = {"source": self.source, **({"id": self.id} if self.id is not None else {}), "url": self.url}
         if self.fetched is not None:
             head["fetched"] = self.fetched
+        if self.http_status is not None:
+            head["http_status"] = self.http_status
         if self.error is not None:
             return {**head, "error": dict(self.error)}
         return {

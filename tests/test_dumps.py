@@ -105,7 +105,7 @@ def test_warc_html_responses_are_cleaned_and_the_rest_skipped(tmp_path: Path, ca
     code, records = run(capsys, str(path))
     assert code == 0
     assert [r["source"] for r in records] == [f"{path}#2", f"{path}#5"]
-    assert all(r["url"] == "https://example.com/p" and r["id"].startswith("<urn:uuid:") for r in records)
+    assert all(r["url"] == "https://example.com/p" and r["id"].startswith("urn:uuid:") for r in records)
     assert all(r["fetched"][:4].isdigit() and r["fetched"].endswith("Z") for r in records)  # the WARC-Date
     assert "Monday" in records[0]["text"] and "Tuesday" in records[1]["text"]
 

@@ -5,15 +5,24 @@ truncated WARC files that always say so, and reads that stop at the size limit."
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from cleaner.cli import main
 from cleaner.dumps.warc import read_warc
 from cleaner.pages import RawPage
 from cleaner.result import Result
+
+
+def run(capsys, *args: str) -> tuple[int, list[dict], str]:
+    """`cleaner clean ARGS` as JSON Lines: the exit code, the records and what went to stderr."""
+    code = main(["clean", "--format", "jsonl", *args])
+    captured = capsys.readouterr()
+    return code, [json.loads(line) for line in captured.out.splitlines()], captured.err
 
 
 def html_page(n: int) -> bytes:
@@ -58,3 +67,15 @@ def test_a_warc_cut_anywhere_keeps_the_records_before_and_says_it_was_cut(tmp_pa
         else:
             assert len(errors) == 1 and read[-1] is errors[0], cut
             assert errors[0].error["kind"] == "read", cut  # "truncated", or "damaged" when a header line is cut
+
+
+def test_a_warc_record_carries_its_http_status_and_its_id_without_angle_brackets(tmp_path: Path, capsys) -> None:
+    data, _ = warc_of([html_page(1)], status="203 Non-Authoritative Information")
+    (tmp_path / "crawl.warc.gz").write_bytes(data)
+    (tmp_path / "pages.jsonl").write_text(json.dumps({"id": "j1", "html": html_page(2).decode()}) + "\n")
+    code, (from_warc, from_jsonl), _ = run(capsys, str(tmp_path / "crawl.warc.gz"), str(tmp_path / "pages.jsonl"))
+    assert code == 0
+    assert list(from_warc)[:5] == ["source", "id", "url", "fetched", "http_status"]
+    assert from_warc["http_status"] == 203 and from_warc["id"].startswith("urn:uuid:")
+    assert not from_warc["id"].endswith(">") and "Story 1" in from_warc["text"]
+    assert "http_status" not in from_jsonl and from_jsonl["id"] == "j1"

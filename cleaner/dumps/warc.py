@@ -84,10 +84,15 @@ def _kind(record) -> str:
     is not 2xx, or `non-html` for other responses."""
     if record.rec_type != "response":
         return record.rec_type
-    status = (record.http_headers.get_statuscode() or "") if record.http_headers else ""
+    status = _status(record)
     if status and not status.startswith("2"):
         return f"status-{status}"  # a 404 page or a 301 redirect holds no article
     return "html" if "html" in _content_type(record).lower() else "non-html"
+
+
+def _status(record) -> str:
+    """The response's HTTP status code (`200`), or "" when it has no status line."""
+    return (record.http_headers.get_statuscode() or "") if record.http_headers else ""
 
 
 def _content_type(record) -> str:
@@ -121,13 +126,22 @@ def _truncated(record) -> bool:
 
 def _page(source: str, record, body: bytes | None, limits: Limits) -> RawPage | Result:
     url = record.rec_headers.get_header("WARC-Target-URI")
-    record_id = record.rec_headers.get_header("WARC-Record-ID")
+    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip().strip("<>") or None
     if body is None:
         return Result.failed(
             source, "too-large", f"the page is over the limit of {limits.max_bytes:,} bytes", url, record_id
         )
     try:
         fetched = record.rec_headers.get_header("WARC-Date")
-        return raw_page(source, body, url, limits, id=record_id, fetched=fetched, charset=_charset(record))
+        return raw_page(
+            source,
+            body,
+            url,
+            limits,
+            id=record_id,
+            fetched=fetched,
+            charset=_charset(record),
+            http_status=int(status) if (status := _status(record)).isdigit() else None,
+        )
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url, record_id)
