@@ -22,7 +22,7 @@ from cleaner.dumps.warc import is_warc
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Limits
-from cleaner.output import FORMATS, OutputError, open_records, write
+from cleaner.output import FORMATS, OutputError, open_records, output_clash, write
 from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, errors_of, load_rulebook
 from cleaner.profiles.schema import profile_schema
@@ -315,25 +315,8 @@ def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
         return "-o needs a file name (or - for standard output)"
     if args.output and args.output != "-" and os.path.isdir(args.output):
         return f"-o {args.output} is a folder: name a file (--engine ray writes shards into a folder)"
-    if clash := _output_among_inputs(args.output, args.inputs):
+    if clash := output_clash(args.output, args.inputs):
         return f"-o {args.output} {clash}: name another output"
-    return None
-
-
-def _output_among_inputs(output: str | None, inputs: Sequence[str]) -> str | None:
-    """Why writing to `output` would damage or re-read an input (it is one, or lies in an input
-    folder, where a later run would clean it), or None when it is safe."""
-    if not output or output == "-":
-        return None
-    target = Path(output).resolve()
-    for name in inputs:
-        if name == STDIN:
-            continue
-        source = Path(name).resolve()
-        if target == source:
-            return "is an input: it would be overwritten"
-        if source.is_dir() and source in target.parents:
-            return f"lies inside the input folder {name}: a later run would clean it as a page"
     return None
 
 

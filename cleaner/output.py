@@ -13,7 +13,7 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -99,6 +99,23 @@ def open_output(path: str | None, *, resumable: bool = False) -> Iterator[IO[str
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def output_clash(output: str | None, inputs: Sequence[str]) -> str | None:
+    """Why writing to `output` would damage or re-read an input (it is one, or lies in an input
+    folder, where a later run would clean it), or None when it is safe."""
+    if not output or output == "-":
+        return None
+    target = Path(output).resolve()
+    for name in inputs:
+        if name == "-":  # standard input
+            continue
+        source = Path(name).resolve()
+        if target == source:
+            return "is an input: it would be overwritten"
+        if source.is_dir() and source in target.parents:
+            return f"lies inside the input folder {name}: a later run would clean it as a page"
+    return None
 
 
 def _special(target: Path) -> bool:

@@ -286,3 +286,25 @@ def test_a_misspelt_option_is_told_by_its_subcommand_with_what_was_meant(capsys)
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("usage: cleaner clean") and "(did you mean --output?)" in err
+
+
+def test_every_subcommand_says_what_it_does_and_what_it_reads() -> None:
+    import argparse
+
+    from cleaner.cli import _parser
+
+    def commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    yield (*path, name), child
+                    yield from commands(child, (*path, name))
+
+    found = dict(commands(_parser()))
+    assert {("clean",), ("learn",), ("check",), ("explain",), ("profiles", "new"), ("profiles", "show")} <= set(found)
+    for path, parser in found.items():
+        has_subcommands = any(isinstance(a, argparse._SubParsersAction) for a in parser._actions)
+        assert has_subcommands or len(parser.description or "") > 20, f"cleaner {' '.join(path)}: no description"
+        for action in parser._actions:
+            if not action.option_strings and not isinstance(action, argparse._SubParsersAction):
+                assert action.help, f"cleaner {' '.join(path)}: {action.metavar or action.dest} is not explained"

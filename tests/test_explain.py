@@ -137,3 +137,19 @@ def test_report_in_a_real_browser(project: Path, tmp_path: Path) -> None:
         finally:
             browser.close()
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_2_before_any_page(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Budget\n\nThe council met on Monday and approved the plan after a long debate.\n", encoding="utf-8"
+    )
+    assert main(["explain", str(page), "--html", str(tmp_path / "missing" / "report.html")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("cleaner: cannot write") and "No such file or directory" in err[0]
+
+    assert main(["explain", str(page), "--html", str(page)]) == 2  # never over an input
+    assert "is an input" in capsys.readouterr().err and page.read_text(encoding="utf-8").startswith("Budget")
+
+    assert main(["explain", str(page), "--html", str(tmp_path / "report.html")]) == 0
+    assert "The council met on Monday" in (tmp_path / "report.html").read_text(encoding="utf-8")
