@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+#: Every `error.kind` an error record can carry, and what it means: one list, for the README and for scripts.
+ERROR_KINDS = {
+    "read": "the input could not be read (missing, unreadable, not a regular file, a damaged or truncated dump)",
+    "json": "a JSON Lines line that is no JSON object, nests too deeply, or holds a page field of the wrong type",
+    "no-content": "a JSON Lines record with none of the page fields",
+    "too-large": "a page over the size limit (--max-size), or one that needs more memory than allowed (--max-memory)",
+    "empty": "a page with no text",
+    "binary": "content that is no text (NUL or control bytes)",
+    "decode": "a page that no encoding decodes",
+    "parse": "HTML that cannot be parsed",
+    "too-deep": "a page nested too deeply to be read",
+    "timeout": "a page slower than the time limit (--timeout); its worker is stopped if it must be",
+    "worker-died": "a page that killed the worker process cleaning it, twice",
+    "internal": "a bug: the message says what failed; please report it",
+}
+
 
 class CleanerError(Exception):
     """Base of every error this package raises on purpose."""
@@ -23,7 +39,7 @@ class ProfileError(CleanerError):
 class PageError(CleanerError):
     """A page that cannot be cleaned; becomes an error record, the batch goes on.
 
-    `kind` is a short stable word for scripts (``binary``, ``empty``, ``decode``, ``read``).
+    `kind` is a short stable word for scripts, one of `ERROR_KINDS`.
     """
 
     def __init__(self, kind: str, message: str):
