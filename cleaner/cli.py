@@ -10,6 +10,7 @@ import json
 import math
 import os
 import re
+import shlex
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -417,6 +418,8 @@ def _learn(args: argparse.Namespace, rulebook: Rulebook) -> int:
     for site, path in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(learned[site].yaml, encoding="utf-8")
+    folders = " ".join(f"--rules {shlex.quote(str(folder))}" for folder in sorted({p.parent for p in files.values()}))
+    print(f"cleaner: review the rules, then: cleaner check {folders}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,8 +76,17 @@ def test_cli_writes_a_valid_profile_that_check_accepts(tmp_path: Path, capsys) -
     rules.mkdir()
     target = rules / "lakeview-tribune.example.yaml"
     assert main(["learn", str(dump), "--site", "lakeview-tribune.example", "-o", str(target)]) == 0
-    assert "rules from 6 pages" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "rules from 6 pages" in err
     assert main(["profiles", "show", "lakeview-tribune.example", "--rules", str(rules)]) == 0
+    advised = shlex.split(err.split("then: cleaner ")[1].splitlines()[0])  # the check it advises passes
+    assert advised == ["check", "--rules", str(rules)]
+    project = tmp_path / "project"
+    project.mkdir()
+    checked = subprocess.run(
+        [sys.executable, "-m", "cleaner", *advised], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
     assert main(["learn", str(dump), "--site", "lakeview-tribune.example", "-o", str(tmp_path / "x.yaml")]) == 2
 
 

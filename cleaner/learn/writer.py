@@ -21,7 +21,8 @@ def profile_yaml(
     """The profile's text: header, match, and one commented rule per proposal."""
     lines = [
         f"# Learned by `cleaner learn` from {pages} page(s) of {site}: the lines below recur across its",
-        "# pages in stable places. Review each rule (its evidence is above it), then run `cleaner check`.",
+        "# pages in stable places. Review each rule (its evidence is above it), then check the folder that",
+        "# holds this file: `cleaner check --rules FOLDER`.",
         f"profile: {site}",
         f"extends: {base}",
         "match:",
