@@ -15,9 +15,6 @@ from cleaner.check.locate import Locator
 from cleaner.errors import ProfileError
 from cleaner.page import Page
 from cleaner.profiles import Profile, Rulebook, bundled_rules_dir, errors_of, load_rulebook
-from cleaner.profiles import validate as schema_check
-from cleaner.profiles.schema import profile_schema
-from cleaner.profiles.source import load_yaml
 from cleaner.result import Result
 
 EXIT_OK, EXIT_DRIFT, EXIT_BAD_PROFILE = 0, 1, 2
@@ -75,13 +72,10 @@ class Report:
 def run_check(options: Options) -> Report:
     """Everything `cleaner check` does, as data; the CLI only formats it."""
     dirs = tuple(options.at_root(d) for d in options.rules) or (bundled_rules_dir(),)
-    errors = profile_errors(dirs)
     try:
         rulebook = load_rulebook(options.rules and dirs)
     except ProfileError as exc:  # a load reports every error at once: one report line, one annotation each
-        errors += errors_of(exc)
-    if errors:
-        return Report(profile_errors=_unique(errors), root=options.root)
+        return Report(profile_errors=errors_of(exc), root=options.root)
     locator = Locator(rulebook, options.root)
     checked = checked_profiles(rulebook, dirs)
     cache = _Cleaned(rulebook)
@@ -113,24 +107,6 @@ def _collisions(samples: list[Path], golden_dir: Path, locator: Locator) -> list
     for sample in samples:
         by_golden.setdefault(golden.golden_path(golden_dir, sample), []).append(sample)
     return [(locator.display(g), *group) for g, group in by_golden.items() if len(group) > 1]
-
-
-def profile_errors(dirs: Sequence[Path]) -> list[ProfileError]:
-    """Schema errors of every file on its own, so one run reports every broken file."""
-    errors: list[ProfileError] = []
-    schema = profile_schema()
-    for folder in dirs:
-        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else ():
-            try:
-                data, lines = load_yaml(path)
-                schema_check.check({} if data is None else data, schema, file=str(path), lines=lines)
-            except ProfileError as exc:
-                errors += errors_of(exc)
-    return errors
-
-
-def _unique(errors: list[ProfileError]) -> list[ProfileError]:
-    return list({str(e): e for e in errors}.values())
 
 
 @dataclass
