@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from cleaner.decoding import decode
@@ -72,6 +73,19 @@ def raw_page(
     """Raw content as a page to decode later; raises PageError `too-large` over the size limit."""
     limits.check_size(len(content))
     return RawPage(source, content, url, id, fetched, charset, http_status)
+
+
+def read_within(stream: BinaryIO, limits: Limits) -> bytes:
+    """All of `stream`, when it holds no more than the size limit; raises PageError `too-large`
+    after reading one byte past it. A stream whose size is not known beforehand (standard input,
+    a device such as /dev/zero, a pipe, a gzip member as it inflates) may be endless: it is never
+    read further, nor drained."""
+    if not limits.max_bytes:
+        return stream.read()
+    data = stream.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        raise PageError("too-large", f"the page is over the limit of {limits.max_bytes:,} bytes")
+    return data
 
 
 def make_page(

@@ -5,7 +5,6 @@ Every input yields pages or error records, never an exception: a batch goes on p
 
 from __future__ import annotations
 
-import gzip
 import os
 import stat
 import sys
@@ -15,11 +14,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleaner.dumps.jsonl import JSONL_SUFFIXES, Fields, is_jsonl, read_jsonl
+from cleaner.dumps.opening import COMPRESSED_SUFFIXES, open_binary
 from cleaner.dumps.warc import Skipped, is_warc, read_warc
 from cleaner.errors import PageError
 from cleaner.limits import Limits
 from cleaner.page import Page
-from cleaner.pages import RawPage, raw_page
+from cleaner.pages import RawPage, raw_page, read_within
 from cleaner.result import Result
 from cleaner.web.sniff import HTML_SUFFIXES
 
@@ -61,7 +61,7 @@ def iter_raw_pages(
     """`iter_pages` without decoding: the cleaning decodes each page within its time limit."""
     for name in inputs:
         if name == STDIN:
-            yield _page("<stdin>", lambda: (stdin or sys.stdin.buffer).read(), limits)
+            yield _page("<stdin>", lambda: read_within(stdin or sys.stdin.buffer, limits), limits)
             continue
         for path in walk_inputs(Path(name)) if os.path.isdir(name) else [Path(name)]:
             if isinstance(path, Result):
@@ -113,14 +113,17 @@ def _regular(path: Path) -> bool:
 
 
 def read_file(path: Path, limits: Limits = Limits()) -> RawPage | Result:
-    """One file as a page (gunzipped when it ends in .gz), or an error record."""
+    """One file as a page (inflated when it ends in .gz or .zst), or an error record.
+
+    No more than the size limit is read: a file's own size is checked first, and what has no size
+    to check (a device such as /dev/zero or a pipe named as input, a member as it inflates) is
+    read up to the limit only."""
 
     def load() -> bytes:
-        if path.suffix == ".gz":
-            with gzip.open(path) as handle:
-                return handle.read(limits.max_bytes + 1 if limits.max_bytes else -1)
-        limits.check_size(path.stat().st_size)
-        return path.read_bytes()
+        if path.suffix not in COMPRESSED_SUFFIXES:
+            limits.check_size(path.stat().st_size)
+        with open_binary(path) as handle:
+            return read_within(handle, limits)
 
     return _page(str(path), load, limits)
 

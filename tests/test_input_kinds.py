@@ -4,8 +4,13 @@ truncated WARC files that always say so, and reads that stop at the size limit."
 
 from __future__ import annotations
 
+import gzip as gzip_module
 import io
 import json
+import os
+import subprocess
+import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -13,8 +18,11 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner.cli import main
+from cleaner.dumps.jsonl import read_jsonl
 from cleaner.dumps.warc import read_warc
+from cleaner.limits import Limits
 from cleaner.pages import RawPage
+from cleaner.readers import read_file
 from cleaner.result import Result
 
 
@@ -27,7 +35,7 @@ def run(capsys, *args: str) -> tuple[int, list[dict], str]:
 
 def html_page(n: int) -> bytes:
     """A small HTML page that compresses poorly, so a gzip member has many cut points."""
-    words = " ".join(str(k * 7919 % 10007) for k in range(40 + 30 * n))
+    words = " ".join(str(k * 7919 % 10007) for k in range(10 + 10 * n))
     return f"<html><body><article><p>Story {n}: {words}</p></article></body></html>".encode()
 
 
@@ -55,8 +63,8 @@ def test_a_warc_cut_anywhere_keeps_the_records_before_and_says_it_was_cut(tmp_pa
     assert urls == [f"https://example.com/{n}" for n in range(5)]
     # An uncompressed record is whole once its content is: the blank lines after it only part it from the next.
     whole = {0, *ends} | ({cut for end in ends for cut in range(end - 4, end)} if not gzip else set())
-    for cut in range(len(data) + 1):
-        path.write_bytes(data[:cut])
+    for cut in range(len(data), -1, -1):
+        os.truncate(path, cut)
         read = list(read_warc(path))
         pages = [item.url for item in read if isinstance(item, RawPage)]
         errors = [item for item in read if isinstance(item, Result)]
@@ -79,3 +87,69 @@ def test_a_warc_record_carries_its_http_status_and_its_id_without_angle_brackets
     assert from_warc["http_status"] == 203 and from_warc["id"].startswith("urn:uuid:")
     assert not from_warc["id"].endswith(">") and "Story 1" in from_warc["text"]
     assert "http_status" not in from_jsonl and from_jsonl["id"] == "j1"
+
+
+def peak_bytes(read) -> int:
+    """The most memory Python held at once while `read()` ran."""
+    tracemalloc.start()
+    try:
+        read()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+SMALL = Limits(max_bytes=1000)  # --max-size 0.001
+
+
+def test_a_json_line_over_the_limit_is_read_past_not_held_and_the_next_line_is_read(tmp_path: Path, capsys) -> None:
+    dump = tmp_path / "pages.jsonl"
+    with dump.open("w") as out:
+        out.write(json.dumps({"id": "a", "html": html_page(1).decode()[:900]}) + "\n")
+        out.write('{"id": "huge", "text": "' + "x" * 20_000_000 + '"}\n')
+        out.write(
+            json.dumps({"id": "c", "text": "Headline\n\nThe council met on Monday and approved the plan."}) + "\n"
+        )
+    records: list = []
+    assert peak_bytes(lambda: records.extend(read_jsonl(dump, limits=SMALL))) < 5_000_000
+    assert [r.source for r in records] == [f"{dump}:{n}" for n in (1, 2, 3)]
+    assert isinstance(records[0], RawPage) and isinstance(records[2], RawPage)
+    assert records[1].error["kind"] == "too-large" and "20,000,0" in records[1].error["message"]
+    code, cleaned, _ = run(capsys, str(dump), "--max-size", "0.001")
+    assert code == 1 and [r.get("error", {}).get("kind") for r in cleaned] == [None, "too-large", None]
+
+
+@pytest.mark.parametrize("suffix", [".html.gz", ".html.zst"])
+def test_a_compressed_page_that_inflates_past_the_limit_is_not_inflated_whole(tmp_path: Path, suffix: str) -> None:
+    import zstandard
+
+    page = b"<html><body><p>" + b"a" * 20_000_000 + b"</p></body></html>"
+    path = tmp_path / f"page{suffix}"
+    path.write_bytes(gzip_module.compress(page) if suffix.endswith(".gz") else zstandard.compress(page))
+    read: list = []
+    assert peak_bytes(lambda: read.append(read_file(path, SMALL))) < 5_000_000
+    assert read[0].error["kind"] == "too-large"
+    assert isinstance(read_file(path, Limits(max_bytes=None)), RawPage)  # the page itself reads
+
+
+def clean_endless(input_name: str, stdin) -> subprocess.CompletedProcess:
+    """`cleaner clean INPUT --max-size 0.001` on an endless input: it must end on its own."""
+    command = [sys.executable, "-m", "cleaner", "clean", input_name, "--max-size", "0.001", "--format", "jsonl"]
+    return subprocess.run(command, stdin=stdin, capture_output=True, timeout=30, check=False)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_input_named_or_on_stdin_ends_with_a_too_large_record() -> None:
+    named = clean_endless("/dev/zero", subprocess.DEVNULL)
+    with open("/dev/zero", "rb") as zeros:
+        piped = clean_endless("-", zeros)
+    for done, source in ((named, "/dev/zero"), (piped, "<stdin>")):
+        [record] = [json.loads(line) for line in done.stdout.splitlines()]
+        assert done.returncode == 1 and record["source"] == source
+        assert record["error"]["kind"] == "too-large" and "1,000 bytes" in record["error"]["message"]
+
+
+def test_stdin_over_the_limit_is_a_too_large_record(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"<p>" + b"word " * 2000 + b"</p>")))
+    code, [record], _ = run(capsys, "-", "--max-size", "0.001")
+    assert code == 1 and record["error"]["kind"] == "too-large"

@@ -1,8 +1,9 @@
 """JSON Lines dumps: one page per line, its fields named as common crawler exports name them.
 
 A line that is not a JSON object (or nests too deeply to read), or holds neither HTML nor text,
-becomes an error record and reading goes on; a damaged compressed stream gives the records
-before the damage and one error record for it.
+becomes an error record and reading goes on; so does a line over the size limit, which is read
+past without being held. A damaged compressed stream gives the records before the damage and
+one error record for it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from cleaner.dumps.opening import open_binary
 from cleaner.errors import PageError
@@ -19,6 +21,7 @@ from cleaner.pages import RawPage, raw_page
 from cleaner.result import Result
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+_CHUNK = 1 << 20  # bytes read at a time past the size limit
 
 
 @dataclass(frozen=True)
@@ -44,16 +47,39 @@ def read_jsonl(path: Path, fields: Fields = Fields(), limits: Limits = Limits())
         return
     try:
         with open_binary(path) as stream:
-            for number, raw in enumerate(stream, 1):  # noqa: B007 - the count is used after the loop
-                if raw.strip():
-                    yield _record(f"{path}:{number}", raw, fields, limits)
+            for number, (raw, size) in enumerate(_lines(stream, limits.max_bytes), 1):  # noqa: B007 - used after
+                if raw.strip() or not raw:  # b"": a line too long to keep, still a record
+                    yield _record(f"{path}:{number}", raw, size, fields, limits)
     except Exception as exc:  # noqa: BLE001 - gzip, zlib, Zstandard or OS errors: one record, not a crash
         yield Result.failed(f"{path}:{number + 1}", "read", f"the dump is damaged after line {number}: {exc}")
 
 
-def _record(source: str, raw: bytes, fields: Fields, limits: Limits) -> RawPage | Result:
+def _lines(stream: BinaryIO, limit: int | None) -> Iterator[tuple[bytes, int]]:
+    """Each line of `stream` with its size, its end of line left out. A line longer than `limit`
+    comes as b"" with its size: it is read past a chunk at a time, never held whole (a 3 GB line
+    costs no 3 GB), and the next line is read as usual."""
+    while line := stream.readline(limit + 1 if limit else -1):
+        if limit and len(line) > limit and not line.endswith(b"\n"):
+            yield b"", len(line) + _skip_line(stream)
+        else:
+            yield line, len(line) - line.endswith(b"\n")
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    """Read past the rest of the line, a chunk at a time; its size, its end of line left out."""
+    size = 0
+    while chunk := stream.readline(_CHUNK):
+        if chunk.endswith(b"\n"):
+            return size + len(chunk) - 1
+        size += len(chunk)
+    return size
+
+
+def _record(source: str, raw: bytes, size: int, fields: Fields, limits: Limits) -> RawPage | Result:
+    """The page a JSON record of `size` bytes holds (`raw`, b"" when it was too large to keep), or
+    the error record that says why there is none."""
     try:
-        limits.check_size(len(raw))
+        limits.check_size(size)
         record = json.loads(raw)
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc))

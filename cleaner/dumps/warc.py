@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from cleaner.errors import PageError
 from cleaner.limits import Limits
-from cleaner.pages import RawPage, raw_page
+from cleaner.pages import RawPage, raw_page, read_within
 from cleaner.result import Result
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -99,15 +99,16 @@ def _content_type(record) -> str:
     return (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
 
 
-def _read(record, limits: Limits) -> bytes | None:
-    """The payload, or None when it is over the size limit (the rest is read and dropped)."""
+def _read(record, limits: Limits) -> bytes | PageError:
+    """The payload, or the `too-large` error when it is over the size limit: then the rest is read
+    and dropped, so that a record cut short is still told from one that is whole."""
     stream = record.content_stream()
-    body = stream.read(limits.max_bytes + 1) if limits.max_bytes else stream.read()
-    if limits.max_bytes and len(body) > limits.max_bytes:
+    try:
+        return read_within(stream, limits)
+    except PageError as exc:
         while stream.read(1 << 20):
             pass
-        return None
-    return body
+        return exc
 
 
 def _charset(record) -> str | None:
@@ -124,13 +125,11 @@ def _truncated(record) -> bool:
     return record.rec_type == "response" and not record.length
 
 
-def _page(source: str, record, body: bytes | None, limits: Limits) -> RawPage | Result:
+def _page(source: str, record, body: bytes | PageError, limits: Limits) -> RawPage | Result:
     url = record.rec_headers.get_header("WARC-Target-URI")
     record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip().strip("<>") or None
-    if body is None:
-        return Result.failed(
-            source, "too-large", f"the page is over the limit of {limits.max_bytes:,} bytes", url, record_id
-        )
+    if isinstance(body, PageError):
+        return Result.failed(source, body.kind, str(body), url, record_id)
     try:
         fetched = record.rec_headers.get_header("WARC-Date")
         return raw_page(
