@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from cleaner.dumps.jsonl import JSONL_SUFFIXES, Fields, is_jsonl, read_jsonl
+from cleaner.dumps.jsonl import JSONL_SUFFIXES, SNIFFED_SUFFIXES, Fields, is_jsonl, read_jsonl
 from cleaner.dumps.opening import COMPRESSED_SUFFIXES, open_binary
 from cleaner.dumps.warc import Skipped, is_warc, read_warc
 from cleaner.errors import PageError
@@ -24,7 +24,7 @@ from cleaner.result import Result
 from cleaner.web.sniff import HTML_SUFFIXES
 
 #: Suffixes a folder walk picks up; a file named on the command line is read whatever its suffix.
-PAGE_SUFFIXES = frozenset({".txt", ".text", *HTML_SUFFIXES, *JSONL_SUFFIXES, ".warc", ".arc"})
+PAGE_SUFFIXES = frozenset({".txt", ".text", *HTML_SUFFIXES, *JSONL_SUFFIXES, *SNIFFED_SUFFIXES, ".warc", ".arc"})
 STDIN = "-"
 
 

@@ -153,3 +153,71 @@ def test_stdin_over_the_limit_is_a_too_large_record(capsys, monkeypatch) -> None
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"<p>" + b"word " * 2000 + b"</p>")))
     code, [record], _ = run(capsys, "-", "--max-size", "0.001")
     assert code == 1 and record["error"]["kind"] == "too-large"
+
+
+def story(n: int) -> dict:
+    return {"id": f"s{n}", "url": f"https://example.com/{n}", "html": html_page(n).decode()}
+
+
+@pytest.mark.parametrize("name", ["items.jl", "items.json", "items.json.gz"])
+def test_a_json_file_of_one_object_a_line_is_read_as_json_lines(tmp_path: Path, capsys, name: str) -> None:
+    data = ("\n" + "".join(json.dumps(story(n)) + "\n" for n in range(3))).encode()
+    path = tmp_path / name
+    path.write_bytes(gzip_module.compress(data) if name.endswith(".gz") else data)
+    code, records, _ = run(capsys, str(path))
+    assert code == 0 and [r["id"] for r in records] == ["s0", "s1", "s2"]
+    assert [r["source"] for r in records] == [f"{path}:{n}" for n in (2, 3, 4)]  # line numbers
+
+
+@pytest.mark.parametrize("name", ["items.json", "items.jl.zst"])
+def test_a_json_array_dump_gives_a_page_per_element(tmp_path: Path, capsys, name: str) -> None:
+    import zstandard
+
+    data = (" \n" + json.dumps([story(n) for n in range(3)], indent=2)).encode()
+    path = tmp_path / name
+    path.write_bytes(zstandard.compress(data) if name.endswith(".zst") else data)
+    code = main(["clean", str(path)])  # a dump: JSON Lines out, as for any dump
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 0 and [r["id"] for r in records] == ["s0", "s1", "s2"]
+    assert [r["source"] for r in records] == [f"{path}#{n}" for n in (1, 2, 3)]  # element numbers
+    assert "Story 2" in records[2]["text"]
+
+
+def test_a_json_file_that_is_no_dump_is_still_one_page(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "page.json"
+    path.write_bytes(html_page(1))
+    code, [record], _ = run(capsys, str(path))
+    assert code == 0 and record["source"] == str(path) and "Story 1" in record["text"]
+
+
+def test_a_folder_walk_reads_json_dumps_by_their_content(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.json").write_text(json.dumps([story(0), story(1)]))
+    (tmp_path / "b.jl").write_text(json.dumps(story(2)) + "\n")
+    code, records, _ = run(capsys, str(tmp_path))
+    assert code == 0 and [(Path(r["source"]).name, r["id"]) for r in records] == [
+        ("a.json#1", "s0"),
+        ("a.json#2", "s1"),
+        ("b.jl:1", "s2"),
+    ]
+
+
+def test_a_json_array_is_read_an_element_at_a_time_within_the_limit(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "items.json"
+    with path.open("w") as out:
+        first = {"id": "s0", "html": html_page(0).decode()}
+        out.write(f'[{json.dumps(first)}, {{"text": "{"x" * 20_000_000}"}}, [1], {{"text": 1]]')
+    read: list = []
+    assert peak_bytes(lambda: read.extend(read_jsonl(path, limits=Limits(max_bytes=2000)))) < 5_000_000
+    assert [r.source for r in read] == [f"{path}#{n}" for n in (1, 2, 3, 4)]
+    assert isinstance(read[0], RawPage) and read[1].error["kind"] == "too-large"
+    assert read[2].error == {"kind": "json", "message": "a JSON array element must hold an object"}
+    assert read[3].error["kind"] == "json"  # {"text": 1] is no JSON: this element only
+
+
+def test_a_json_array_cut_short_keeps_the_elements_before_and_says_so(tmp_path: Path, capsys) -> None:
+    data = json.dumps([story(n) for n in range(3)]).encode()
+    path = tmp_path / "items.json"
+    path.write_bytes(data[: len(data) - 100])
+    code, records, _ = run(capsys, str(path))
+    assert code == 1 and [r.get("id") for r in records] == ["s0", "s1", None]
+    assert records[-1]["error"]["kind"] == "read" and "truncated" in records[-1]["error"]["message"]
