@@ -273,8 +273,9 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     if show:
         print(tally.summary(), file=sys.stderr)
     if tally.pages == 0:
-        suffixes = ", ".join(sorted(PAGE_SUFFIXES))
-        print(f"cleaner: no pages in the inputs (folders are walked for {suffixes}, also .gz)", file=sys.stderr)
+        suffixes, skipped = ", ".join(sorted(PAGE_SUFFIXES)), tally.files_skipped()
+        said = f"no pages in the inputs{': ' if skipped else ''}{skipped}"
+        print(f"cleaner: {said}; folders are walked for {suffixes} (also .gz, .zst)", file=sys.stderr)
         return EXIT_PAGE_FAILED
     return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
 

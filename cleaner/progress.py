@@ -46,7 +46,8 @@ class Tally:
                 bar.close()
 
     def summary(self) -> str:
-        """`cleaner: 20 pages, 19 cleaned, 1 failed (binary 1), 3 records skipped, 1.2 s`"""
+        """`cleaner: 20 pages, 19 cleaned, 1 failed (binary 1), 3 records skipped (…), 2 files
+        skipped (…), 1.2 s`"""
         failed = sum(self.failed.values())
         kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.failed.items()))
         skipped = sum(self.skipped.counts.values())
@@ -59,5 +60,22 @@ class Tally:
             parts.append(
                 f"{skipped} records skipped ({', '.join(f'{k} {n}' for k, n in sorted(self.skipped.counts.items()))})"
             )
+        if files := self.files_skipped():
+            parts.append(files)
         parts.append(f"{time.monotonic() - self.started:.1f} s")
         return "cleaner: " + ", ".join(parts)
+
+    def files_skipped(self) -> str:
+        """`3 files skipped (2 unknown suffix: .pdf, .png; 1 folder link not followed: old)`, the
+        files a folder walk passed over, or "" when it passed over none."""
+        reasons = sorted(self.skipped.files.items(), key=lambda item: -item[1].total())
+        if not reasons:
+            return ""
+        told = "; ".join(f"{found.total()} {why}: {_some(found)}" for why, found in reasons)
+        return f"{sum(found.total() for _, found in reasons)} files skipped ({told})"
+
+
+def _some(found: Counter, most: int = 5) -> str:
+    """The commonest of `found`, commonest first: `.png, .pdf` (`, …` when there are more)."""
+    names = [name for name, _ in sorted(found.items(), key=lambda item: (-item[1], item[0]))]
+    return ", ".join(names[:most]) + (", …" if len(names) > most else "")

@@ -58,12 +58,13 @@ def iter_raw_pages(
     fields: Fields = Fields(),
     skipped: Skipped | None = None,
 ) -> Iterator[RawPage | Result]:
-    """`iter_pages` without decoding: the cleaning decodes each page within its time limit."""
+    """`iter_pages` without decoding: the cleaning decodes each page within its time limit. Files
+    a folder walk passes over are counted in `skipped` too."""
     for name in inputs:
         if name == STDIN:
             yield _page("<stdin>", lambda: read_within(stdin or sys.stdin.buffer, limits), limits)
             continue
-        for path in walk_inputs(Path(name)) if os.path.isdir(name) else [Path(name)]:
+        for path in walk_inputs(Path(name), skipped) if os.path.isdir(name) else [Path(name)]:
             if isinstance(path, Result):
                 yield path
             elif is_jsonl(path):
@@ -81,9 +82,13 @@ def walk(folder: Path) -> Iterator[Path]:
             yield found
 
 
-def walk_inputs(folder: Path) -> Iterator[Path | Result]:
+def walk_inputs(folder: Path, skipped: Skipped | None = None) -> Iterator[Path | Result]:
     """`walk`, with a `read` error record for what it cannot read in place of it: a folder it may
-    not open, and a FIFO, socket or device named like a page (reading one would hang the run)."""
+    not open, and a FIFO, socket or device named like a page (reading one would hang the run).
+    What it passes over is counted in `skipped`, for the run to say: a file of another kind (by
+    its suffix) and a link to a folder (not followed: a link may loop). Hidden files and folders
+    are passed over unsaid, as `ls` does."""
+    skipped = skipped if skipped is not None else Skipped()
     problems: list[Result] = []
 
     def unreadable(error: OSError) -> None:
@@ -93,16 +98,27 @@ def walk_inputs(folder: Path) -> Iterator[Path | Result]:
         yield from problems
         problems.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for link in (d for d in dirs if os.path.islink(os.path.join(root, d))):
+            skipped.add_file("folder link not followed", link)
         for name in sorted(files):
             path = Path(root, name)
-            suffix = Path(name[:-3] if name.endswith(".gz") else name[:-4] if name.endswith(".zst") else name).suffix
-            if name.startswith(".") or suffix.lower() not in PAGE_SUFFIXES:
+            if name.startswith("."):
+                continue
+            if (suffix := _kind_suffix(name)) not in PAGE_SUFFIXES:
+                lower = name.lower()
+                skipped.add_file("unknown suffix", lower[lower.rfind(suffix) :] if suffix else "no suffix")
                 continue
             if _regular(path):
                 yield path
             else:
                 yield Result.failed(str(path), "read", "not a regular file (a FIFO, socket or device): not read")
     yield from problems
+
+
+def _kind_suffix(name: str) -> str:
+    """The suffix that says what a file holds, past a compression suffix: `.html` for `a.HTML.gz`."""
+    lower = name.lower()
+    return Path(next((lower[: -len(c)] for c in COMPRESSED_SUFFIXES if lower.endswith(c)), lower)).suffix
 
 
 def _regular(path: Path) -> bool:

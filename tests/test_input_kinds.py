@@ -221,3 +221,27 @@ def test_a_json_array_cut_short_keeps_the_elements_before_and_says_so(tmp_path: 
     code, records, _ = run(capsys, str(path))
     assert code == 1 and [r.get("id") for r in records] == ["s0", "s1", None]
     assert records[-1]["error"]["kind"] == "read" and "truncated" in records[-1]["error"]["message"]
+
+
+def test_a_folder_walk_says_what_it_passed_over_and_why(tmp_path: Path, capsys) -> None:
+    (tmp_path / "page.html").write_bytes(html_page(1))
+    for name in ("logo.png", "icon.PNG", "paper.pdf", "sub/chart.png", "sub/archive.tar.gz", "Makefile"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"not a page")
+    (tmp_path / ".hidden.png").write_bytes(b"hidden: not counted")
+    (tmp_path / "elsewhere").symlink_to(tmp_path / "sub", target_is_directory=True)
+    code = main(["clean", str(tmp_path), "--progress"])
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    assert code == 0 and summary.startswith("cleaner: 1 pages, 1 cleaned, 0 failed, ")
+    assert (
+        "7 files skipped (6 unknown suffix: .png, .pdf, .tar.gz, no suffix; 1 folder link not followed: elsewhere)"
+        in summary
+    )
+
+
+def test_a_folder_without_pages_says_what_it_held(tmp_path: Path, capsys) -> None:
+    for name in ("logo.png", "style.css", ".notes.txt"):
+        (tmp_path / name).write_bytes(b"not a page")
+    assert main(["clean", str(tmp_path)]) == 1
+    said = capsys.readouterr().err
+    assert "no pages in the inputs: 2 files skipped (2 unknown suffix: .css, .png); folders are walked for" in said

@@ -8,6 +8,7 @@ error record for it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +26,18 @@ _TRUNCATED = "the WARC file ends inside record {}: truncated"
 
 @dataclass
 class Skipped:
-    """Records that are not HTML responses, counted by WARC type (or `non-html`)."""
+    """What the inputs held that gave no record, so that the run can say so: WARC records that
+    are not HTML responses, counted by WARC type (or `non-html`, `status-404`), and files a folder
+    walk passed over, counted by why and what (`unknown suffix` → `.pdf`)."""
 
     counts: dict[str, int] = field(default_factory=dict)
+    files: dict[str, Counter] = field(default_factory=dict)
 
     def add(self, kind: str) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + 1
+
+    def add_file(self, why: str, what: str = "") -> None:
+        self.files.setdefault(why, Counter())[what] += 1
 
 
 def is_warc(path: Path) -> bool:
