@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(parser, argv)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+            stream.reconfigure(encoding="utf-8", errors="replace")  # text that is no Unicode never stops a run
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE

@@ -155,19 +155,24 @@ def _umask() -> int:
 
 @contextlib.contextmanager
 def _text_writer(raw: IO[bytes], suffix: str) -> Iterator[IO[str]]:
+    """UTF-8 text into `raw`, compressed by `suffix`; a lone surrogate (no Unicode) becomes "?" rather
+    than an exception (records replace and count them first: `dumps`)."""
     if suffix == ".gz":
-        with gzip.GzipFile(fileobj=raw, mode="wb") as packed, io.TextIOWrapper(packed, encoding="utf-8") as text:
+        with (
+            gzip.GzipFile(fileobj=raw, mode="wb") as packed,
+            io.TextIOWrapper(packed, encoding="utf-8", errors="replace") as text,
+        ):
             yield text
     elif suffix == ".zst":
         import zstandard
 
         with (
             zstandard.ZstdCompressor().stream_writer(raw, closefd=False) as packed,
-            io.TextIOWrapper(packed, encoding="utf-8") as text,
+            io.TextIOWrapper(packed, encoding="utf-8", errors="replace") as text,
         ):
             yield text
     else:
-        with io.TextIOWrapper(raw, encoding="utf-8") as text:
+        with io.TextIOWrapper(raw, encoding="utf-8", errors="replace") as text:
             yield text
 
 

@@ -153,3 +153,20 @@ def test_a_report_that_cannot_be_written_is_one_line_and_exit_2_before_any_page(
 
     assert main(["explain", str(page), "--html", str(tmp_path / "report.html")]) == 0
     assert "The council met on Monday" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_text_that_is_no_unicode_never_stops_explain(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    dump = tmp_path / "dump.jsonl"
+    body = "The council met on Monday and approved the plan after a long debate about the budget."
+    dump.write_text('{"text": "Headline \\udc00 here\\n\\n' + body + '"}\n', encoding="utf-8")
+    report = tmp_path / "report.html"
+    for extra in ([], ["--html", str(report)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "cleaner", "explain", str(dump), *extra], capture_output=True, check=False
+        )
+        assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
+        shown = report.read_bytes() if extra else done.stdout
+        assert b"The council met on Monday" in shown and b"Headline" in shown
