@@ -195,3 +195,26 @@ def test_cli_check_exits_2_naming_every_broken_file(tmp_path: Path, capsys) -> N
     assert len([line for line in out.splitlines() if line.startswith("BAD PROFILE ")]) == len(expected), out
     for name, (line, problem) in expected.items():
         assert out.count(f"BAD PROFILE {rules / name}:{line}: {problem}") == 1, out
+
+
+def test_a_fifo_named_like_a_profile_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    os.mkfifo(rules / "waiting.yaml")  # opening it to read would block until a writer came
+    (rules / "site.example.yaml").write_text("profile: site.example\nextends: _generic\n", encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text(f"Budget\n\n{PROSE}\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(page), "--rules", str(rules)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert (
+        done.stderr.strip()
+        == f"cleaner: {rules / 'waiting.yaml'}: not a regular file (a FIFO, socket or device): not read"
+    )

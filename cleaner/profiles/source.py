@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ KeyPath = tuple[str | int, ...]
 def load_yaml(path: Path) -> tuple[Any, dict[KeyPath, int]]:
     """The document and a map from key path to 1-based line; duplicate keys are errors."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO named like a profile would hang the run
+            raise ProfileError("not a regular file (a FIFO, socket or device): not read", file=str(path))
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"cannot read: {exc}", file=str(path)) from None
