@@ -272,7 +272,7 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
         return EXIT_USAGE
     if show:
         print(tally.summary(), file=sys.stderr)
-    if tally.pages == 0:
+    if tally.pages == 0 and not tally.resumed:  # (a resumed output that held every record: nothing left)
         suffixes, skipped = ", ".join(sorted(PAGE_SUFFIXES)), tally.files_skipped()
         said = f"no pages in the inputs{': ' if skipped else ''}{skipped}"
         print(f"cleaner: {said}; folders are walked for {suffixes} (also .gz, .zst)", file=sys.stderr)
@@ -294,6 +294,7 @@ def _write_records(
     except OSError as exc:  # a missing folder, a directory, a read-only place: before any page
         print(f"cleaner: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+    tally.resumed = done
     with contextlib.ExitStack() as stack:
         stack.push(opened)
         results = _results(args, rulebook, tally, skip=done)

@@ -18,6 +18,7 @@ class Tally:
 
     skipped: Skipped = field(default_factory=Skipped)
     pages: int = 0
+    resumed: int = 0  # records an output resumed with --resume already held
     failed: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
 

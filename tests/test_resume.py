@@ -167,3 +167,14 @@ def test_an_interrupted_json_array_leaves_nothing(tmp_path: Path) -> None:
     _stop_midway(run, tmp_path, signal.SIGINT)
     assert run.wait() == 130
     assert not out.exists() and not list(tmp_path.glob(".out.jsonl.*"))
+
+
+def test_resuming_a_complete_output_is_a_success_that_changes_nothing(tmp_path: Path, capsys) -> None:
+    pages, out = tmp_path / "pages", tmp_path / "out.jsonl"
+    make_pages(pages, 3)
+    assert main(["clean", str(pages), "-o", str(out), "--jobs", "1"]) == 0
+    whole = out.read_bytes()
+    capsys.readouterr()
+    assert main(["clean", str(pages), "-o", str(out), "--jobs", "1", "--resume"]) == 0  # not "no pages"
+    assert out.read_bytes() == whole and len(whole.splitlines()) == 3
+    assert "no pages" not in capsys.readouterr().err
