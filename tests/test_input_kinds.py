@@ -245,3 +245,13 @@ def test_a_folder_without_pages_says_what_it_held(tmp_path: Path, capsys) -> Non
     assert main(["clean", str(tmp_path)]) == 1
     said = capsys.readouterr().err
     assert "no pages in the inputs: 2 files skipped (2 unknown suffix: .css, .png); folders are walked for" in said
+
+
+@pytest.mark.parametrize(
+    "data", [b"not gzip", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage"], ids=["magic", "deflate"]
+)
+def test_a_damaged_compressed_json_file_is_a_read_record_not_a_crash(tmp_path: Path, capsys, data: bytes) -> None:
+    path = tmp_path / "items.json.gz"
+    path.write_bytes(data)
+    code, [record], _ = run(capsys, str(path))
+    assert code == 1 and record["source"] == str(path) and record["error"]["kind"] == "read"

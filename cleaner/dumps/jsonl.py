@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,7 @@ def _first_byte(path: Path) -> bytes:
     try:
         with open_binary(path) as stream:
             head = stream.read(_SNIFF).removeprefix(_BOM).lstrip()
-    except (OSError, EOFError, ValueError):  # damaged gzip (zlib.error is no OSError: ValueError neither)
+    except (OSError, EOFError, zlib.error):  # not gzip, damaged, cut short: as `open_binary` says
         return b""
     return head[:1]
 
