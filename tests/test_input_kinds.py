@@ -8,6 +8,7 @@ import gzip as gzip_module
 import io
 import json
 import os
+import random
 import subprocess
 import sys
 import tracemalloc
@@ -255,3 +256,23 @@ def test_a_damaged_compressed_json_file_is_a_read_record_not_a_crash(tmp_path: P
     path.write_bytes(data)
     code, [record], _ = run(capsys, str(path))
     assert code == 1 and record["source"] == str(path) and record["error"]["kind"] == "read"
+
+
+def test_a_large_record_that_is_no_page_is_read_past_within_the_limit(tmp_path: Path) -> None:
+    from cleaner.dumps.warc import Skipped
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    video = random.Random(13).randbytes(8_000_000)  # compresses no better than a video does
+    for content_type, body in (("video/mp4", video), ("text/html", html_page(1))):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://example.com/v", "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+            )
+        )
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(out.getvalue())
+    read, skipped = [], Skipped()
+    assert peak_bytes(lambda: read.extend(read_warc(path, Limits(max_bytes=100_000), skipped))) < 3_000_000
+    assert [type(item) for item in read] == [RawPage] and skipped.counts == {"non-html": 1}

@@ -54,7 +54,7 @@ def read_warc(path: Path, limits: Limits = Limits(), skipped: Skipped | None = N
             for number, record in enumerate(records, 1):  # noqa: B007 - used after the loop
                 source = f"{path}#{number}"
                 kind = _kind(record)
-                body = _read(record, limits) if kind == "html" else _read(record, Limits(max_bytes=None))
+                body = _read(record, limits)  # every record, to its end: only then is one cut short told
                 if _truncated(record):
                     yield Result.failed(source, "read", _TRUNCATED.format(number))
                     return
