@@ -8,7 +8,9 @@ from cleaner.errors import ERROR_KINDS
 from tests.conftest import ROOT
 
 # `PageError("kind", …)`, `Result.failed(source, "kind", …)`, `_failed(item, "kind", …)`, `KIND = "kind"`
-_RAISED = re.compile(r'PageError\(\s*"([a-z-]+)"|failed\(\s*[\w.]+,\s*"([a-z-]+)"|^[A-Z_]+ = "([a-z-]+)"  # the error', re.M)
+_RAISED = re.compile(
+    r'PageError\(\s*"([a-z-]+)"|failed\(\s*[\w.]+,\s*"([a-z-]+)"|^[A-Z_]+ = "([a-z-]+)"  # the error', re.M
+)
 
 
 def kinds_in_the_code() -> set[str]:
