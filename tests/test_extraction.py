@@ -90,3 +90,22 @@ def test_a_page_whose_second_reader_is_slow_becomes_a_timeout_record(monkeypatch
     assert result.error["kind"] == "timeout"
     monkeypatch.undo()
     assert cleaner.clean(html, limits=cleaner.Limits(timeout=0.5, max_bytes=None)).ok
+
+
+def test_section_headings_that_precision_mode_dropped_are_kept() -> None:
+    first, second, third, fourth, fifth = (f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = (
+        f"<h1>Night ferries</h1>{first}"
+        f"<h2><span id='costs'></span>What it costs</h2>{second}"  # an empty anchor target
+        f"<h2><a href='#crews'>Who runs the boats</a></h2>{third}"  # a heading linked to itself
+        f"<h3><a href='https://ferries.example/night'>The night timetable</a></h3>{fourth}{fifth}"  # a linked item
+    )
+    related = "<div class='more'><h3><a href='/other-story'>Bridge tolls to rise</a></h3><p>Read more</p></div>"
+    result = cleaner.clean(page(f"<main><article>{article}</article>{related}</main>"))
+    lines = result.text.split("\n\n")
+    assert [line for line in lines if line not in PARAGRAPHS] == [
+        "What it costs",
+        "Who runs the boats",
+        "The night timetable",
+    ]
+    assert all(p in lines for p in PARAGRAPHS) and "Bridge tolls" not in result.text  # the teaser stays out

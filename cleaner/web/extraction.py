@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
-from lxml import html
+from lxml import etree, html
 from readability import Document as Readability
 from resiliparse.extract.html2text import extract_plain_text
 
@@ -55,6 +55,7 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
     code that no time limit interrupts."""
     yardstick = _yardstick(markup)
     yardstick_words = len(yardstick.split())
+    keep_headings(root)
     chosen = Extraction(_text(_trafilatura(root, url, favor, fast=fast)), f"trafilatura-{favor}", yardstick)
     if not _suspect(chosen.words, yardstick_words):
         return chosen
@@ -67,6 +68,36 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
         if len(rescue.split()) > RESCUE_LONGER * chosen.words:
             chosen = Extraction(rescue, "readability", yardstick, opinion=2)
     return chosen
+
+
+_HEADINGS = "(//h1|//h2|//h3|//h4|//h5|//h6)"
+_EMPTY_IN_HEADING = etree.XPath(
+    _HEADINGS + "//*[self::a or self::span or self::b or self::i or self::em or self::strong][not(node())]"
+)
+_ANCHOR_IN_HEADING = etree.XPath(_HEADINGS + "//a[starts-with(normalize-space(@href), '#')]")
+_LINK_IN_HEADING_BEFORE_A_PARAGRAPH = etree.XPath(_HEADINGS + "[following-sibling::*[1][self::p]]//a")
+PROSE_AFTER_A_HEADING = 20  # words of a link-free paragraph that make a linked heading the article's
+
+
+def keep_headings(root: html.HtmlElement) -> None:
+    """Make the article's section headings survive trafilatura's precision mode, which drops a
+    heading holding an empty element (`<h2><span id="x"></span>Costs</h2>`, an anchor target) and,
+    by link density, one whose text is a link: an in-page anchor (`href="#costs"`), or a list
+    article's item heading linked to the product it names. Such links are unwrapped (their text
+    stays): in-page anchors always, other links only in a heading followed by a link-free
+    paragraph of prose, which a related-stories teaser rarely is. The text does not change.
+
+    Measured with bench/realworld.py (F1 aeb, wcxb-dev, trafilatura-eval): 0.9756, 0.9388, 0.9282
+    before; 0.9761, 0.9398, 0.9289 after, precision not lower on any set."""
+    for empty in _EMPTY_IN_HEADING(root):
+        empty.drop_tree()  # its tail text stays
+    for anchor in _ANCHOR_IN_HEADING(root):
+        anchor.drop_tag()
+    for link in _LINK_IN_HEADING_BEFORE_A_PARAGRAPH(root):
+        heading = next(a for a in link.iterancestors() if a.tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
+        paragraph = heading.xpath("following-sibling::*[1]")[0]
+        if len(paragraph.text_content().split()) >= PROSE_AFTER_A_HEADING and not paragraph.xpath(".//a"):
+            link.drop_tag()
 
 
 def _suspect(words: int, yardstick: int) -> bool:
