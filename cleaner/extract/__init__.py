@@ -2,7 +2,8 @@
 declares, then generic finders, all normalised the same way.
 
 Each field records where it came from (a rule id, `profile`, `html.author`, `json-ld`, `meta`,
-`trafilatura`, `mailto`, or `generic/<finder>`), so the trace says which answered.
+`trafilatura`, `mailto`, `byline/<kind>` for a byline the page shows, or `generic/<finder>`), so
+the trace says which answered.
 """
 
 from __future__ import annotations
@@ -49,10 +50,8 @@ def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
             _offer(fields, name, value, source, normalise)
     _complete_authors(fields, doc.metadata.get("author", []))
     sites = _drop_site_names(fields, doc)
-    if not fields.authors and (byline := find_byline(doc.lines, swept.kept)):
-        fields.authors, fields.sources["author"] = byline[0], "generic/byline"
     if not fields.authors:
-        _loose_authors(fields, doc.metadata.get("author", []), sites)
+        _unstated_authors(fields, doc, swept, sites)
     chrome = frozenset(doc.lines.nonblank) - frozenset(swept.kept)
     if fields.email is None and (found := find_contact_email(doc.lines, fields.authors, chrome)):
         fields.email, fields.sources["email"] = found[0], "generic/contact-email"
@@ -73,6 +72,20 @@ def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str
     if value:
         setattr(fields, "authors" if key == "author" else key, value)
         fields.sources[key] = source
+
+
+def _unstated_authors(fields: Fields, doc: Document, swept: Swept, sites: set[str]) -> None:
+    """Authors when no candidate named a person: a "By" line of the text, the page's own author
+    field as it signs (`loose_authors`), a byline the page shows, trafilatura's byline as it signs."""
+    candidates = doc.metadata.get("author", [])
+    if byline := find_byline(doc.lines, swept.kept):
+        fields.authors, fields.sources["author"] = byline[0], "generic/byline"
+    if not fields.authors:
+        _loose_authors(fields, [c for c in candidates if c[1] != "trafilatura"], sites)
+    if not fields.authors:
+        _visible_authors(fields, doc.metadata.get("byline", []), sites)
+    if not fields.authors:
+        _loose_authors(fields, [c for c in candidates if c[1] == "trafilatura"], sites)
 
 
 def _complete_authors(fields: Fields, candidates: list[tuple[str, str]]) -> None:
@@ -96,6 +109,19 @@ def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set
             return
 
 
+def _visible_authors(fields: Fields, bylines: list[tuple[str, str]], sites: set[str]) -> None:
+    """Authors from the first byline the page shows that names someone (`visible_bylines`, in
+    document order): people's names, or for an element marked as the author also a signature
+    (`loose_authors`); never the site's name."""
+    for text, kind in bylines:
+        names = [name for name in split_authors(text) if squashed(name) not in sites]
+        if not names and kind == "marked":
+            names, kind = loose_authors(text, sites), "marked/loose"
+        if names:
+            fields.authors, fields.sources["author"] = names, f"byline/{kind}"
+            return
+
+
 def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
     """An author that is the site's or publisher's name is no author (unless it reads as a
     person's: a blog named after its writer), nor one that is a domain the page names (trafilatura
@@ -108,7 +134,9 @@ def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
         if head and tail.casefold() in names | {h.removeprefix("the ") for h in names}:
             fields.title = head
     sites = {squashed(p) for p in publishers}
-    domains = {squashed(v) for values in doc.metadata.values() for v, _ in values if is_domain(v)}
+    # what the markup declares; not the visible bylines (a handle there, "jane.doe", is no domain of the site)
+    declared = [v for name, values in doc.metadata.items() if name != "byline" for v, _ in values]
+    domains = {squashed(v) for v in declared if is_domain(v)}
     host = host_of(doc.url)
     domains |= {squashed(host)} if host else set()
     kept = [

@@ -35,6 +35,19 @@ def month_names() -> frozenset[str]:
 
 
 @cache
+def day_names() -> frozenset[str]:
+    """Every weekday name and abbreviation in the same languages, casefolded, without a dot."""
+    from babel.dates import get_day_names
+
+    return frozenset(
+        name.casefold().rstrip(".")
+        for lang in LANGUAGES
+        for width in ("wide", "abbreviated")
+        for name in get_day_names(width, locale=lang).values()
+    )
+
+
+@cache
 def date_patterns() -> tuple[re.Pattern[str], ...]:
     """The written date forms this module reads (shared with `cleaner learn`, which generalises dates)."""
     month = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))

@@ -10,22 +10,47 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from functools import cache
 
-from cleaner.extract.dates import month_names
+from cleaner.extract.dates import LANGUAGES, day_names, month_names
 
 _LEAD = re.compile(
-    r"^(?:(?:written\s+|reported\s+|posted\s+|published\s+)?by|von|vom|par|por|di|door|from|(?:last\s+)?updated|stand|"
-    r"text|texte|texto|testo|tekst|текст|автор|author|autor|auteur|autore|words|reporting)\s*[:：]?\s+",
+    r"^(?:(?:written\s+|reported\s+|posted\s+|published\s+|reviewed\s+|article\s+|recipe\s+|story\s+)?by|von|vom|par|por|di|"
+    r"door|from|(?:last\s+)?updated|stand|"
+    r"(?:veröffentlicht|geschrieben|verfasst|publiziert|eingestellt|artikel|beitrag)\s+von|(?:publié|écrit)\s+par|"
+    r"(?:publicado|escrito)\s+por|(?:pubblicato|scritto)\s+da|"
+    r"text|texte|texto|testo|tekst|текст|автор|authors?|autor(?:in|en)?|auteurs?|autore|words|reporting|about|über)"
+    r"\s*[:：]?\s+",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
-    r"\s+(?:[|•–—/]|-\s)\s*.*$|\s*\(.*$|\s+(?:is|was|can|covers|writes|reports)\b.*$"
+    r"\s+(?:[|•·⋅–—/]|-\s)\s*.*$|\s*\(.*$|\s+(?:is|was|can|covers|writes|reports)\b.*$"
     r"|(?<=[a-z]{2})(?<!Mrs)(?<!Prof)(?<!Rev)(?<!Sen)(?<!Gov)(?<!Rep)(?<!Gen)(?<!Col)(?<!Sgt)(?<!Capt)(?<!Hon)"
     r"\.\s+\S.*$"  # "Finian Cunningham. Sputnik International": a sentence ends the byline (not "Mrs.")
 )
+# What opens a byline the reader sees on the page ("By", "Written by", "Von", "Autor:"): stricter
+# than _LEAD, which also strips labels from a field already known to name the author. Its first
+# words (`BYLINE_OPENERS`) let a page's text nodes be pre-selected cheaply.
+_OPENED_BY = ("written", "posted", "published", "article", "reviewed", "story", "reported", "text", "words")
+_OPENED_BY += ("recipe", "eingestellt", "veröffentlicht", "geschrieben", "verfasst", "publiziert", "artikel", "beitrag")
+_BY = ("by", "von", "par", "por", "door")
+_LABELS = ("autor", "autorin", "author", "auteur", "text")
+BYLINE_OPENERS = frozenset(_OPENED_BY + _BY + _LABELS)
+_OPENED, _LEAD_BY, _LABEL = "|".join(_OPENED_BY), "|".join(_BY), "|".join(_LABELS)
+_OPENING = re.compile(rf"^(?:(?:{_OPENED})\s+)?(?:{_LEAD_BY})\b\s*:?\s*\S|^(?:{_LABEL})\s*:\s*\S", re.IGNORECASE)
+# A part of a byline element that is its lead alone ("By", "Written by", "Autor:").
+_OPENING_ONLY = re.compile(rf"^(?:(?:{_OPENED})\s+)?(?:{_LEAD_BY}|di|da)?\s*:?$|^(?:{_LABEL})\s*:?$", re.IGNORECASE)
 # "y" and "e" join names in Spanish, Portuguese and Italian; "E." and "Y." are initials.
 _SPLIT = re.compile(r"\s*(?:,|;|&|\b(?i:and|und|et)\b|\b[ye]\b(?!\.))\s*")
+# Company forms and the words of an organisation's name: no person's name holds one ("Muster Verlag
+# GmbH", "Acme Inc."), nor does a signature; a German compound ending in a stem is one too
+# ("Bundesverband", "Landesministerium").
+_ORGANISATION = frozenset(
+    ["gmbh", "ag", "inc", "llc", "ltd", "plc", "kg", "corp", "verlag", "pc", "e.v", "eg", "stiftung", "verband"]
+    + ["partei", "sekretariat", "gesellschaft"]
+)
+_ORGANISATION_STEMS = ("verband", "verlag", "stiftung", "gesellschaft", "ministerium", "institut")
 _NOT_A_PERSON = frozenset(
     [
         "staff",
@@ -122,6 +147,7 @@ _NOT_A_PERSON = frozenset(
         "redazione",
         "redacción",
         "redactie",
+        *_ORGANISATION,
     ]
 )
 # Words that stand after a name in a byline box (a role, a label, a date stamp) but are surnames too
@@ -192,15 +218,47 @@ def _date_words() -> frozenset[str]:
 
 
 def split_authors(raw: str) -> list[str]:
-    """Names in a byline fragment, in order; anything that is not a person's name is dropped."""
+    """Names in a byline fragment, in order; anything that is not a person's name is dropped, and
+    a byline with an organisation in it names nobody ("Muster Verlag GmbH, Berlin")."""
     text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
     text = _SURNAME_FIRST.sub(r"\2 \1", text)
     names: list[str] = []
     for part in _SPLIT.split(text):
-        name = _person(_LEAD.sub("", part.strip(" .,:;")))  # "…, Updated Dec 5": a label inside the byline
+        part = _LEAD.sub("", part.strip(" .,:;"))  # "…, Updated Dec 5": a label inside the byline
+        if _organisation(part.split()):
+            return []
+        name = _person(part)
         if name and name not in names:
             names.append(name)
     return names
+
+
+def opens_byline(text: str) -> bool:
+    """Whether `text` reads as a byline the page shows: "By Jane Doe", "Written by …", "Von …", "Autor: …"."""
+    return _OPENING.match(text) is not None
+
+
+def byline_text(parts: Iterable[str]) -> str:
+    """The text parts of a byline element as one line, with " | " between parts that are two fields
+    of the byline box (a name, a role, a date) rather than a lead and a name or two joined names:
+    "By" "Jane Doe" "and" "John Roe" "12 March" -> "By Jane Doe and John Roe | 12 March"."""
+    line = ""
+    for part in (" ".join(p.split()) for p in parts):
+        if not part:
+            continue
+        if not line:
+            line = part
+        elif (
+            _OPENING_ONLY.match(line.rsplit(" | ", 1)[-1])
+            or _SPLIT.fullmatch(line.split()[-1])  # a word or mark that joins two names: "and", "&"
+            or line.endswith((",", "&"))
+            or _SPLIT.fullmatch(part.split()[0])
+            or part[0] in ",&"
+        ):
+            line += " " + part
+        else:
+            line += " | " + part
+    return line
 
 
 # What an author field holds when it names nobody, besides the role and date words above: a label,
@@ -209,6 +267,9 @@ _NOBODY = frozenset(
     ["author", "autor", "autorin", "auteur", "share", "facebook", "twitter", "instagram", "linkedin", "email"]
     + ["menu", "search", "home", "login", "comments", "comment", "name", "none", "null", "undefined", "human"]
     + ["publisher", "authors", "auteurs", "autoren"]
+    # a CMS's placeholder account
+    + ["super user", "superuser", "anónimo", "anonimo", "anonym", "anonyme", "unbenannt", "webmaster", "wordpress"]
+    + ["wpadmin", "site admin", "default", "gast", "guest", "invité"]
 )
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
 
@@ -226,25 +287,36 @@ _SURNAME_FIRST = re.compile(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’-]+\s+[A-Z]\.?)
 def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """What a page's own author field names when it names no person by `split_authors`: a first
     name, a handle, a team or an outlet that signs the article ("Susan", "q_admin", "News Desk").
-    Never a link, an email, a domain, a date, a label, a sentence or one of `sites` (`squashed`)."""
+    Never a link, an email, a domain, a date, a label, a sentence or one of `sites` (`squashed`),
+    and nobody from a field that names an organisation ("Muster Verlag GmbH, Musterstadt")."""
     text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
+    if any(_organisation_word(w) for w in text.split()):
+        return []
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = _LEAD.sub("", part.strip(" .,:;|"))
-        words = name.split()
-        if _site_or_its_staff(words, sites):
-            continue
-        if not words or len(words) > _LOOSE_WORDS or len(name) < 2 or name.casefold() in _NOBODY:
-            continue
-        if "@" in name or "http" in name.casefold() or is_domain(name) or any(ch.isdigit() for ch in name):
-            continue
-        if len(words) > 1 and any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words):
-            continue  # words of a sentence, not a signature
-        if all(w.lower().strip(".,") in _NOT_A_PERSON | _TRAILING | _date_words() | month_names() for w in words):
-            continue  # a role, a desk or a date ("Staff", "News Desk", "Updated March"), nobody in particular
-        if name not in names:
+        if _signs(name, sites) and name not in names:
             names.append(name)
     return names
+
+
+def _signs(name: str, sites: frozenset[str] | set[str]) -> bool:
+    """Whether one name of an author field reads as a signature (`loose_authors`)."""
+    words = name.split()
+    if _site_or_its_staff(words, sites):
+        return False
+    if not words or len(words) > _LOOSE_WORDS or len(name) < 2 or name.casefold() in _NOBODY:
+        return False
+    if "@" in name or "http" in name.casefold() or is_domain(name) or any(ch.isdigit() for ch in name):
+        return False
+    if len(words) > 1 and any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words):
+        return False  # words of a sentence, not a signature
+    if all(w.lower().strip(".,") in _NOT_A_PERSON | _TRAILING | _date_words() | month_names() for w in words):
+        return False  # a role, a desk or a date ("Staff", "News Desk", "Updated March"), nobody in particular
+    if name.casefold().strip(" .") in _calendar_and_places():
+        return False  # a weekday, a month or a country: no signature
+    # what stood before a name that is not there: "Von", "Rezept von"
+    return words[-1].casefold() not in _PARTICLES and not _LEAD.fullmatch(words[-1] + " ")
 
 
 def squashed(text: str) -> str:
@@ -270,8 +342,12 @@ def is_person(name: str) -> bool:
 
 
 def _person(part: str) -> str | None:
-    """`part` as a name if it reads as one: 2-5 words, capitalised, no outlet or role words."""
+    """`part` as a name if it reads as one: 2-5 words, capitalised, no outlet, role or organisation
+    words, not ending in a particle ("Artikel von"); a name written twice is one name."""
     words = part.split()
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]  # "Jane Doe Jane Doe": the name of a link and of its image
     while words and (
         words[-1].lower().strip(".") in _NOT_A_PERSON
         or (len(words) > 2 and words[-1].lower().strip(".,") in _TRAILING | _date_words())
@@ -286,6 +362,44 @@ def _person(part: str) -> str | None:
         return None  # an acronym beside a name: an outlet ("CNN Business"); "JJ Abrams", "Jean DUPONT" pass
     if any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words) or not words[0][0].isupper():
         return None
+    if words[-1] in _PARTICLES or any(w.lower().endswith(_ORGANISATION_STEMS) for w in words):
+        return None  # "Artikel von": a lead, no name; "Bundesverband Musterbau": an organisation
     if part.isupper():
         return " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in words)
     return part
+
+
+def _organisation_word(word: str) -> bool:
+    """A company form or an organisation's word ("GmbH", "Verlag", "Bundesministerium")."""
+    word = word.lower().strip(".,")
+    return word in _ORGANISATION or word.endswith(_ORGANISATION_STEMS)
+
+
+# Lower-case words a byline part may hold beside capitalised ones: particles, leads, roles.
+_LOWER_CASE = _PARTICLES | _NOT_A_PERSON | _TRAILING | {*_BY, "vom", "di", "from"}
+
+
+def _organisation(words: list[str]) -> bool:
+    """Whether a byline part names an organisation, not a person nor a role: an organisation's word,
+    or a capitalised word that is no role followed by a lower-case word that is no particle
+    ("Amt für Statistik"; not "Staff writer", "Senior Reporter at the Post")."""
+    if any(_organisation_word(w) for w in words):
+        return True
+    if not words or not words[0][0].isupper() or words[0].lower().strip(".,") in _NOT_A_PERSON | _TRAILING:
+        return False
+    return any(w[0].islower() and w.lower().strip(".,") not in _LOWER_CASE for w in words[1:])
+
+
+@cache
+def _calendar_and_places() -> frozenset[str]:
+    """Weekday and month names, in full and short, and country names in the news languages of
+    `cleaner.extract.dates`, casefolded: what a CMS puts in an author field that names nobody."""
+    from babel import Locale
+
+    places = {
+        name.casefold()
+        for lang in LANGUAGES
+        for code, name in Locale.parse(lang).territories.items()
+        if not code.isdigit()  # regions ("World", "Europe") stay
+    }
+    return frozenset(places | day_names() | month_names())

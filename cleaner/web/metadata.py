@@ -7,12 +7,14 @@ Each finder returns raw candidate strings per field; normalising and choosing is
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import html
+from lxml import etree, html
 
 from cleaner.extract.normalise import headline_part
+from cleaner.extract.people import BYLINE_OPENERS, byline_text, opens_byline
 
 ARTICLE_TYPES = frozenset(
     {
@@ -209,3 +211,100 @@ def _names(value: Any, nodes: dict[str, dict[str, Any]]) -> Iterator[str]:
             yield item
         elif isinstance(item, dict) and isinstance(item.get("name"), str):
             yield item["name"]
+
+
+# Elements marked as the author: rel=author, itemprop~author, a class or id token that opens so.
+_AUTHOR_MARK = re.compile(r"(?:^|[\s_-])(?:author|byline|autor|auteur|writer)", re.IGNORECASE)
+# A class or id token of a part of the page that is not the article's head: comments, related
+# posts, a sidebar, a menu, a footer ("sidebar-right", not "no-sidebars"); and such tags.
+_AWAY_TOKEN = re.compile(
+    r"^(?:comment|respond|related|recommend|sidebar|popular|read-?more|more[-_]|share|sharing|social|newsletter|"
+    r"menu|nav|breadcrumb|footer|teaser|widget-area)",
+    re.IGNORECASE,
+)
+_AWAY_TAGS = frozenset({"aside", "nav", "footer", "svg", "noscript", "template", "head"})
+_NO_BYLINE_TAGS = _AWAY_TAGS | {"script", "style", "title", "meta", "link", "img"}
+_BYLINE_WORDS, _BYLINE_CHARS = 14, 160
+# One pass over the page (below the root) for both kinds of candidate, kept cheap (a function call
+# per node costs): the elements whose class, id, rel or itemprop may mark the author (checked by
+# `_is_marked`), and the text nodes whose first two letters, after white space, may open a byline
+# (checked by `_OPENER`); normalize-space leaves a no-break space, so " by" stands for "\xa0by".
+_MARK_HINT = " or ".join(f"contains(., '{hint}')" for hint in ("ut", "UT", "yline", "YLINE", "riter", "RITER"))
+_OPENER_HINT = {v for w in BYLINE_OPENERS for v in (w[:2], w[:2].capitalize(), w[:2].upper())}
+_OPENER_HINT |= {"\u00a0" + v[0] for v in _OPENER_HINT} | {"\u00a0\u00a0"}
+_BYLINE_CANDIDATES = etree.XPath(
+    f"(.//@class | .//@id | .//@rel | .//@itemprop)[{_MARK_HINT}]/.."
+    f" | .//text()[contains(' {' '.join(sorted(_OPENER_HINT))} ',"
+    " concat(' ', substring(normalize-space(.), 1, 2), ' '))]"
+)
+_OPENER = re.compile(rf"\s*(?:{'|'.join(sorted(BYLINE_OPENERS))})(?:[\s:]|$)", re.IGNORECASE)
+
+
+def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
+    """Bylines the reader sees, in document order, for when the page's markup names nobody: short
+    elements marked as the author ("marked") and the smallest elements whose text opens like a
+    byline ("By Jane Doe", "Von …", "Autor: …": "lead"), none in comments, related posts, a
+    sidebar, a menu or a footer. Each text keeps the element's parts apart (`byline_text`)."""
+    leads: set[html.HtmlElement] = set()
+    marked: set[html.HtmlElement] = set()
+    for node in _BYLINE_CANDIDATES(root):
+        if isinstance(node, str):
+            parent = node.getparent()
+            if _OPENER.match(node) and (node.is_tail or parent.tag not in ("script", "style")):
+                leads.update(_lead_elements(parent.getparent() if node.is_tail else parent))
+        elif _is_marked(node) and _short_text(node):
+            marked.add(node)
+    found = sorted(leads | marked, key=_document_order)
+    return [
+        (byline_text(el.itertext()), "lead" if el in leads else "marked")
+        for el in found
+        if el.tag not in _NO_BYLINE_TAGS and not _away(el)
+    ]
+
+
+def _lead_elements(element: html.HtmlElement | None) -> Iterator[html.HtmlElement]:
+    """`element` and its ancestors, while short, whose text opens a byline that none of their
+    children holds whole (the smallest element around a byline)."""
+    while element is not None and (text := _short_text(element)):
+        if opens_byline(text) and not any(isinstance(c.tag, str) and _short_text(c) == text for c in element):
+            yield element
+        element = element.getparent()
+
+
+def _short_text(element: html.HtmlElement) -> str | None:
+    """The element's text, white space collapsed, if it is byline-short; else None."""
+    words: list[str] = []
+    for text in element.itertext():
+        words += text.split()
+        if len(words) > _BYLINE_WORDS:
+            return None
+    line = " ".join(words)
+    return line if len(line) <= _BYLINE_CHARS else None
+
+
+def _is_marked(element: html.HtmlElement) -> bool:
+    return (
+        "author" in (element.get("rel") or "").lower().split()
+        or "author" in (element.get("itemprop") or "").lower()
+        or _AUTHOR_MARK.search(f"{element.get('class', '')} {element.get('id', '')}") is not None
+    )
+
+
+def _away(element: html.HtmlElement) -> bool:
+    """Inside comments, related posts, a sidebar, a menu or a footer (up to <body>)."""
+    for el in (element, *element.iterancestors()):
+        if not isinstance(el.tag, str) or el.tag == "body":
+            return False
+        marks = f"{el.get('class', '')} {el.get('id', '')}".split()
+        if el.tag in _AWAY_TAGS or any(_AWAY_TOKEN.match(t) for t in marks):
+            return True
+    return False
+
+
+def _document_order(element: html.HtmlElement) -> list[int]:
+    """The element's place in the page: its index under each ancestor, from the root."""
+    place = []
+    while (parent := element.getparent()) is not None:
+        place.append(parent.index(element))
+        element = parent
+    return place[::-1]

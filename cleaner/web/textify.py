@@ -19,7 +19,14 @@ from cleaner.lines import Lines
 from cleaner.profiles import Profile
 from cleaner.web.blocks import block_lines
 from cleaner.web.extraction import extract_article
-from cleaner.web.metadata import byline_emails, json_ld_fields, meta_fields, title_tag, visible_dates
+from cleaner.web.metadata import (
+    byline_emails,
+    json_ld_fields,
+    meta_fields,
+    title_tag,
+    visible_bylines,
+    visible_dates,
+)
 
 _PRUNED_TEXT = 200  # characters of each pruned element kept in the trace
 # Dates from the markup only (meta, <time>, URL): never a guess from a copyright year.
@@ -79,6 +86,8 @@ def _page_metadata(root: html.HtmlElement, profile: Profile) -> Candidates:
         for field, values in fields.items():
             found.setdefault(field, []).extend((v, source) for v in values)
     found.setdefault("email", []).extend((e, "mailto") for e in byline_emails(root))
+    # bylines the reader sees, for when the markup names nobody: no field of their own (`cleaner.extract`)
+    found["byline"] = visible_bylines(root)
     if not found.get("date"):  # the markup's own dates are cheaper to read and more exact
         found.setdefault("date", []).extend((d, "visible-date") for d in visible_dates(root))
     return found
