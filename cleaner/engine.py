@@ -36,7 +36,7 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
     doc = Document(lines, url) if root is None else html_document(root, parsed.markup, url, chosen)  # 3. text
     edits = [*mark(chosen, doc.lines)]  # 4. every rule marks lines, none removes
     if root is None:  # 4b. text dumps: the generic main-text stage marks what is not the article
-        edits += main_text_edits(chosen.main_text, chosen.main_text_from, doc.lines, edits)
+        edits += main_text_edits(chosen.main_text, chosen.main_text_from, doc.lines, generic_edits(edits))
     order = {r.id: n for n, r in enumerate(chosen.rules)}
     swept = sweep(doc.lines, edits, order)  # 5. remove
     fields = extract_fields(chosen, doc, swept)  # 6. fields: site captures, then generic
@@ -86,6 +86,14 @@ def clean_or_fail(
         return Result.failed(page.source, "too-deep", "the page nests too deeply to be read", page.url, page.id)
     except Exception as exc:  # noqa: BLE001 - a batch never dies on one page: the record says why
         return Result.failed(page.source, "internal", f"{type(exc).__name__}: {exc}", page.url, page.id)
+
+
+def generic_edits(edits: list[Edit]) -> list[Edit]:
+    """The edits of the shared profiles (`_base`, `_generic`): the page as the main-text stage
+    should judge it. A site profile's own rules still remove their lines at the sweep, but the
+    stage must not see the gaps they leave, or the article's span stretches over the chrome that
+    stood beside the lines they took (measured on real multi-page sites, issue 15)."""
+    return [edit for edit in edits if edit.profile.startswith("_")]
 
 
 def mark(profile: Profile, lines: Lines) -> Iterable[Edit]:

@@ -301,3 +301,34 @@ def test_a_site_that_is_no_host_name_names_no_file(tmp_path: Path, capsys, site:
     assert main(["learn", str(dump), "--site", site, "-o", str(tmp_path / "out")]) == 2
     assert "is not a host name" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_main_text_stays_on_when_a_fence_is_missing_on_one_training_page() -> None:
+    pages = site_pages(8)
+    assert yaml.safe_load(learned_for(pages).yaml)["main-text"] == {"enabled": False}  # fenced on every page
+    pages[3] = pages[3].replace("Share this story\n", "")  # a section page without the tail fence
+    profile = yaml.safe_load(learned_for(pages).yaml)
+    assert any(rule["kind"] == "cut-tail" for rule in profile["rules"].values())  # the fence is still learned
+    assert profile.get("main-text") != {"enabled": False}  # but the generic stage stays on for pages without it
+
+
+def test_the_main_text_stage_judges_the_page_as_the_shared_profiles_leave_it(tmp_path: Path, monkeypatch) -> None:
+    import cleaner.engine
+
+    (tmp_path / "lakeview-tribune.example.yaml").write_text(
+        "profile: lakeview-tribune.example\nextends: _generic\nrules:\n"
+        "  promo:\n    kind: drop-line\n    text: [Subscribe to the Tribune today]\n",
+        encoding="utf-8",
+    )
+    seen: list[set[str]] = []
+    real = cleaner.engine.main_text_edits
+
+    def watched(settings, profile, lines, edits):
+        seen.append({edit.profile for edit in edits})
+        return real(settings, profile, lines, edits)
+
+    monkeypatch.setattr(cleaner.engine, "main_text_edits", watched)
+    text = site_pages(1)[0] + "Subscribe to the Tribune today\n"
+    result = cleaner.clean(text, profile="lakeview-tribune.example", rules=cleaner.load_rulebook([tmp_path]))
+    assert "Subscribe to the Tribune" not in result.text  # the site's rule still removes its line
+    assert seen and all(name.startswith("_") for names in seen for name in names)  # unseen by main-text

@@ -79,9 +79,11 @@ def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: fl
 
 
 def fenced_cleanly(pages: Sequence[Sequence[str]], proposals: Sequence[Proposal]) -> bool:
-    """Whether the cuts leave the article alone on the site's pages: both fences found, and
-    between them little of the pages' own text beyond the article (a sources list, a teaser
-    block inside the fences would need the generic main-text stage still)."""
+    """Whether the cuts leave the article alone on the site's pages: both fences found on every
+    page (a fence some pages lack, a section's "more stories" line, would leave the chrome past it
+    on the pages without it once main-text is off), and between them little of the pages' own text
+    beyond the article (a sources list, a teaser block inside the fences would need the generic
+    main-text stage still)."""
     head = next((p.template for p in proposals if p.kind == "cut-head"), None)
     tail = next((p.template for p in proposals if p.kind == "cut-tail"), None)
     if head is None or tail is None:
@@ -91,7 +93,7 @@ def fenced_cleanly(pages: Sequence[Sequence[str]], proposals: Sequence[Proposal]
     for lines in pages:
         shapes = [shape(text) for text in lines]
         if head not in shapes or tail not in shapes:
-            continue
+            return False
         first, last = _article_span(lines, shapes, recurring)
         inside = range(len(shapes) - 1 - shapes[::-1].index(head) + 1, shapes.index(tail))
         own = [i for i in inside if shapes[i] not in recurring]
