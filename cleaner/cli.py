@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from cleaner import __version__
 from cleaner.check.commands import add_commands
@@ -178,6 +179,21 @@ def _parser() -> argparse.ArgumentParser:
         help=f"memory a worker may take for one page; a page that needs more becomes a `too-large` "
         f"error record (default {DEFAULT_MAX_MEMORY / 1e6:g}; 0: none)",
     )
+    clean.add_argument(
+        "--learn",
+        action="store_true",
+        help="first learn a profile for each site (URL host) of the inputs that has --min-pages pages and no "
+        "profile yet, as `cleaner learn` would, then clean with them; pages without a URL keep the bundled and "
+        "--rules profiles (text dumps are not grouped). Reads the inputs twice: no stdin, --resume or ray",
+    )
+    clean.add_argument(
+        "--min-pages",
+        type=_pages,
+        default=3,
+        metavar="N",
+        help="--learn: pages a site needs to be learned, and a line to become a rule (default 3)",
+    )
+    clean.add_argument("--learn-dir", metavar="DIR", help="--learn: also write the learned profiles here to review")
     clean.set_defaults(run=_clean)
 
     profiles = sub.add_parser("profiles", help="list, show or document profiles")
@@ -247,9 +263,13 @@ def _at_least(convert: type[int] | type[float], lowest: int, what: str):
 
 _limit = _at_least(float, 0, "0: no limit")  # --timeout, --max-size, --max-memory: nan, inf and -1 fail every page
 _workers = _at_least(int, 1, "worker processes")
+_pages = _at_least(int, 1, "pages")
 
 
 def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    if problem := _learn_problem(args):
+        print(f"cleaner: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     if args.engine == "ray":
         return _clean_on_ray(args)
     single = len(args.inputs) == 1 and (
@@ -262,6 +282,8 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
     if problem := _usage_problem(args, fmt):
         print(f"cleaner: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    if args.learn:  # (checked first: a bad -o is said before the inputs are read to learn)
+        return _clean_learning(args, rulebook)
     try:
         if (failed := _write_records(args, rulebook, tally, fmt=fmt, single=single, show=show)) is not None:
             return failed
@@ -278,6 +300,40 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
         print(f"cleaner: {said}; folders are walked for {suffixes} (also .gz, .zst)", file=sys.stderr)
         return EXIT_PAGE_FAILED
     return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
+
+
+def _learn_problem(args: argparse.Namespace) -> str | None:
+    """Why --learn cannot run as asked (before any page is read); None if it can."""
+    if not args.learn:
+        return "--learn-dir needs --learn" if args.learn_dir else None
+    if STDIN in args.inputs:
+        return "--learn reads the inputs twice (to learn, then to clean): cannot read stdin twice, give a file"
+    if args.resume or args.engine == "ray":
+        return f"--learn does not work with {'--resume' if args.resume else '--engine ray'} (yet)"
+    return None
+
+
+def _clean_learning(args: argparse.Namespace, rulebook: Rulebook) -> int:
+    """`clean --learn`: learn the sites' profiles in a first pass over the inputs, then clean with
+    them as ordinary profiles from a temporary folder searched first (workers load it as any --rules)."""
+    from cleaner.learn.inline import learn_sites, write_profiles
+
+    read = iter_pages(args.inputs, limits=_limits(args), fields=_fields(args))  # a too-large page: not learned
+    pages = (item for item in read if not isinstance(item, Result))
+    learned = learn_sites(pages, rulebook, min_pages=args.min_pages)
+    if args.learn_dir:
+        files = {site: Path(args.learn_dir) / f"{site}.yaml" for site in learned}
+        if problem := _learned_files_problem(files, force=False):  # a file that exists may be reviewed already
+            print(f"cleaner: --learn-dir: {problem.split(': give --force')[0]}", file=sys.stderr)
+            return EXIT_USAGE
+        write_profiles(learned, Path(args.learn_dir))
+    for site, profile in learned.items():
+        print(f"cleaner: learned {site} from {profile.pages} pages ({len(profile.proposals)} rules)", file=sys.stderr)
+    with TemporaryDirectory(prefix="cleaner-learned-") as folder:
+        write_profiles(learned, Path(folder))
+        dirs = [folder, *args.rules]
+        learned_args = argparse.Namespace(**{**vars(args), "learn": False, "learn_dir": None, "rules": dirs})
+        return _clean(learned_args, load_rulebook(dirs))
 
 
 def _write_records(

@@ -1,0 +1,51 @@
+"""`cleaner clean --learn`: learn the profiles of the input's sites, then clean with them.
+
+learned = learn_sites(pages, rulebook)          # {site: Learned}, sites without a profile only
+write_profiles(learned, folder)                 # ordinary profile files: load_rulebook([folder, ...])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from cleaner.learn import Learned, learn_profiles
+from cleaner.page import Page
+from cleaner.profiles import Rulebook
+
+__all__ = ["has_profile", "learn_sites", "write_profiles"]
+
+
+def learn_sites(pages: Iterable[Page], rulebook: Rulebook, *, min_pages: int = 3) -> dict[str, Learned]:
+    """A learned profile for each site (URL host) with `min_pages` pages or more that no profile
+    of `rulebook` covers: a hand-written profile knows the site better than a learned one, and a
+    site seen on too few pages would give rules that stand on nothing. `cleaner learn`'s defaults
+    otherwise, so that learning inside `clean` gives the profiles `cleaner learn` writes."""
+    learned = learn_profiles(pages, min_pages=min_pages, rulebook=rulebook)
+    return {
+        site: profile
+        for site, profile in learned.items()
+        if profile.pages >= min_pages and not has_profile(site, rulebook)
+    }
+
+
+def has_profile(site: str, rulebook: Rulebook) -> bool:
+    """Whether a profile of `rulebook` is named after `site` or matches it or a parent domain, as
+    `Rulebook.select` matches a page's host: a learned profile must never shadow it."""
+    if site in rulebook.profiles:
+        return True
+    labels = site.split(".")
+    domains = {".".join(labels[cut:]) for cut in range(len(labels) - 1)} | {site}
+    return any(domains & set(profile.domains) for profile in rulebook.profiles.values() if not profile.is_base)
+
+
+def write_profiles(learned: dict[str, Learned], folder: Path) -> list[Path]:
+    """Write each learned profile as `<site>.yaml` in `folder`, so that it loads as any other
+    profile does (its rules then carry the site's name in records and traces)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for site, profile in learned.items():
+        path = folder / f"{site}.yaml"
+        path.write_text(profile.yaml, encoding="utf-8")
+        paths.append(path)
+    return paths
