@@ -9,7 +9,6 @@ import itertools
 import json
 import math
 import os
-import re
 import shlex
 import sys
 from collections.abc import Iterator, Sequence
@@ -23,8 +22,10 @@ from cleaner.dumps.jsonl import Fields, is_jsonl
 from cleaner.dumps.warc import is_warc
 from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
+from cleaner.learn.propose import MIN_PAGES, MIN_SHARE
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Limits
 from cleaner.output import FORMATS, OutputError, open_records, output_clash, write
+from cleaner.pages import is_host_name
 from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, errors_of, load_rulebook
 from cleaner.profiles.schema import profile_schema
@@ -189,9 +190,9 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--min-pages",
         type=_pages,
-        default=3,
+        default=MIN_PAGES,
         metavar="N",
-        help="--learn: pages a site needs to be learned, and a line to become a rule (default 3)",
+        help=f"--learn: pages a site needs to be learned, and a line to become a rule (default {MIN_PAGES})",
     )
     clean.add_argument("--learn-dir", metavar="DIR", help="--learn: also write the learned profiles here to review")
     clean.set_defaults(run=_clean)
@@ -233,13 +234,19 @@ def _parser() -> argparse.ArgumentParser:
         "one YAML document each)",
     )
     learn.add_argument("--force", action="store_true", help="overwrite profile files that exist")
-    learn.add_argument("--min-pages", type=int, default=3, metavar="N", help="pages a line must stand on (default 3)")
+    learn.add_argument(
+        "--min-pages",
+        type=_pages,
+        default=MIN_PAGES,
+        metavar="N",
+        help=f"pages a line must stand on (default {MIN_PAGES})",
+    )
     learn.add_argument(
         "--min-share",
         type=float,
-        default=0.5,
+        default=MIN_SHARE,
         metavar="F",
-        help="share of the site's pages a line must stand on (default 0.5)",
+        help=f"share of the site's pages a line must stand on (default {MIN_SHARE})",
     )
     learn.set_defaults(run=_learn)
     _own_parsers(parser)
@@ -323,8 +330,8 @@ def _clean_learning(args: argparse.Namespace, rulebook: Rulebook) -> int:
     learned = learn_sites(pages, rulebook, min_pages=args.min_pages)
     if args.learn_dir:
         files = {site: Path(args.learn_dir) / f"{site}.yaml" for site in learned}
-        if problem := _learned_files_problem(files, force=False):  # a file that exists may be reviewed already
-            print(f"cleaner: --learn-dir: {problem.split(': give --force')[0]}", file=sys.stderr)
+        if existing := [path for path in files.values() if path.exists()]:  # it may be reviewed already
+            print(f"cleaner: --learn-dir: {existing[0]} exists", file=sys.stderr)
             return EXIT_USAGE
         write_profiles(learned, Path(args.learn_dir))
     for site, profile in learned.items():
@@ -481,15 +488,12 @@ def _learn(args: argparse.Namespace, rulebook: Rulebook) -> int:
     return EXIT_OK
 
 
-_HOST = re.compile(r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+")
-
-
 def _learned_files_problem(files: dict[str, Path], *, force: bool) -> str | None:
     """Why the learned profiles must not be written (checked for all before any is): a site that is
     no host name would name a file after itself ('..', '::1'), and a file that exists is a profile
     someone may have written by hand."""
     for site, path in files.items():
-        if not _HOST.fullmatch(site):
+        if not is_host_name(site):
             return f"{site!r} is not a host name: no profile file is named after it (give --site DOMAIN)"
         if path.exists() and not force:
             return f"{path} exists: give --force to overwrite it"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -12,6 +13,14 @@ from cleaner.limits import Limits
 from cleaner.page import Page
 from cleaner.web.decode import decode_html
 from cleaner.web.sniff import looks_like_html
+
+_HOST_NAME = re.compile(r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+")
+
+
+def is_host_name(text: str) -> bool:
+    """Whether `text` is a DNS host name with a dot (`news.example.com`), fit to name a profile
+    file: not `..`, `::1` or `a b.com`."""
+    return _HOST_NAME.fullmatch(text) is not None
 
 
 def host_of(url: str | None) -> str:

@@ -16,7 +16,7 @@ from lxml import html
 
 from cleaner.document import Document
 from cleaner.learn.blocks import Block, Marked, page_marks, repeated_blocks
-from cleaner.learn.propose import Proposal, fenced_cleanly, propose
+from cleaner.learn.propose import MIN_PAGES, MIN_SHARE, Proposal, fenced_cleanly, propose
 from cleaner.learn.writer import profile_yaml
 from cleaner.lines import Lines
 from cleaner.page import Page
@@ -44,8 +44,8 @@ def learn_profiles(
     pages: Iterable[Page],
     *,
     site: str | None = None,
-    min_pages: int = 3,
-    min_share: float = 0.5,
+    min_pages: int = MIN_PAGES,
+    min_share: float = MIN_SHARE,
     rulebook: Rulebook | None = None,
 ) -> dict[str, Learned]:
     """One learned profile per site (the pages' host, or `site` for all); each is checked to

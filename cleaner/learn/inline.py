@@ -10,22 +10,25 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from cleaner.learn import Learned, learn_profiles
+from cleaner.learn.propose import MIN_PAGES
 from cleaner.page import Page
+from cleaner.pages import is_host_name
 from cleaner.profiles import Rulebook
 
 __all__ = ["has_profile", "learn_sites", "write_profiles"]
 
 
-def learn_sites(pages: Iterable[Page], rulebook: Rulebook, *, min_pages: int = 3) -> dict[str, Learned]:
+def learn_sites(pages: Iterable[Page], rulebook: Rulebook, *, min_pages: int = MIN_PAGES) -> dict[str, Learned]:
     """A learned profile for each site (URL host) with `min_pages` pages or more that no profile
-    of `rulebook` covers: a hand-written profile knows the site better than a learned one, and a
-    site seen on too few pages would give rules that stand on nothing. `cleaner learn`'s defaults
+    of `rulebook` covers: a hand-written profile knows the site better than a learned one, a site
+    seen on too few pages would give rules that stand on nothing, and a host that is no host name
+    (`..`, `::1`) names no profile file. `cleaner learn`'s defaults
     otherwise, so that learning inside `clean` gives the profiles `cleaner learn` writes."""
     learned = learn_profiles(pages, min_pages=min_pages, rulebook=rulebook)
     return {
         site: profile
         for site, profile in learned.items()
-        if profile.pages >= min_pages and not has_profile(site, rulebook)
+        if profile.pages >= min_pages and is_host_name(site) and not has_profile(site, rulebook)
     }
 
 

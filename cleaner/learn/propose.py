@@ -33,6 +33,9 @@ SENTENCE_END = (".", "!", "?", "\u201d", '"', "\u2019", "\u3002", "\uff01", "\uf
 FENCE_SHARE = 0.6  # a fence is the article's nearest recurring neighbour on at least this share of pages
 WRONG_SIDE = 0.2  # ...and on the wrong side of the article, or right beyond own prose, on at most this share
 
+MIN_PAGES = 3  # pages a line must stand on to become a rule (and a site needs, to be learned inside clean)
+MIN_SHARE = 0.5  # share of the site's pages a line must stand on
+
 
 @dataclass
 class Sighting:
@@ -59,7 +62,9 @@ class Proposal:
     template: str = ""
 
 
-def propose(pages: Sequence[Sequence[str]], *, min_pages: int = 3, min_share: float = 0.5) -> list[Proposal]:
+def propose(
+    pages: Sequence[Sequence[str]], *, min_pages: int = MIN_PAGES, min_share: float = MIN_SHARE
+) -> list[Proposal]:
     """Rules for the lines that recur across `pages` (each a list of non-blank lines)."""
     min_pages = max(min_pages, 2)  # nothing seen on one page only is ever proposed
     shaped = [[shape(text) for text in lines] for lines in pages]
