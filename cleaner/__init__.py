@@ -16,7 +16,7 @@ from cleaner.engine import clean_or_fail
 from cleaner.errors import CleanerError, PageError, ProfileError
 from cleaner.limits import Limits
 from cleaner.page import Page
-from cleaner.pages import make_page
+from cleaner.pages import raw_page
 from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.readers import iter_pages
 from cleaner.result import Result
@@ -62,7 +62,7 @@ def clean(
     if profile:
         book.get(profile)
     try:
-        page = make_page(source, content, url, limits)
+        page = raw_page(source, content, url, limits)  # decoded by clean_or_fail, within the time limit
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url)
     return clean_or_fail(page, book, profile=profile, timeout=limits.timeout)

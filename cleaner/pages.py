@@ -95,17 +95,3 @@ def read_within(stream: BinaryIO, limits: Limits) -> bytes:
     if len(data) > limits.max_bytes:
         raise PageError("too-large", f"the page is over the limit of {limits.max_bytes:,} bytes")
     return data
-
-
-def make_page(
-    source: str,
-    content: bytes | str,
-    url: str | None = None,
-    limits: Limits = Limits(),
-    *,
-    id: str | None = None,
-    fetched: str | None = None,
-    charset: str | None = None,
-) -> Page:
-    """A decoded page from raw content (`RawPage.decode`); raises PageError when it cannot be one."""
-    return raw_page(source, content, url, limits, id=id, fetched=fetched, charset=charset).decode()

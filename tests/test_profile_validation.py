@@ -164,20 +164,26 @@ def test_several_errors_survive_a_process_boundary(profile_dir) -> None:
     assert [(e.file, e.line) for e in errors_of(copy)] == [(e.file, e.line) for e in errors_of(error)]
 
 
+def clean_process(page: Path, rules: Path) -> subprocess.CompletedProcess:
+    """`cleaner clean PAGE --rules RULES` as a user runs it, in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(page), "--rules", str(rules)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+
+
 def test_cli_clean_exits_2_with_one_line_per_error_before_any_page(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
     expected = write_three_broken(rules)
     page = tmp_path / "page.txt"
     page.write_text(f"{PROSE}\n", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "cleaner", "clean", str(page), "--rules", str(rules)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        check=False,
-    )
+    proc = clean_process(page, rules)
     assert (proc.returncode, proc.stdout) == (2, "")
     lines = proc.stderr.splitlines()
     assert len(lines) == len(expected), proc.stderr
@@ -206,13 +212,7 @@ def test_a_fifo_named_like_a_profile_is_an_error_not_a_hang(tmp_path: Path) -> N
     (rules / "site.example.yaml").write_text("profile: site.example\nextends: _generic\n", encoding="utf-8")
     page = tmp_path / "page.txt"
     page.write_text(f"Budget\n\n{PROSE}\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "cleaner", "clean", str(page), "--rules", str(rules)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = clean_process(page, rules)
     assert (done.returncode, done.stdout) == (2, "")
     assert (
         done.stderr.strip()

@@ -94,3 +94,23 @@ def run_process(*args: str) -> tuple[int, list[dict]]:
         [sys.executable, "-m", "cleaner", "clean", *args], capture_output=True, text=True, timeout=600, check=False
     )
     return done.returncode, [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_the_library_decodes_within_the_time_limit_too(monkeypatch) -> None:
+    import time
+
+    import cleaner
+
+    real = cleaner.pages.decode_html
+
+    def slow_for_one(content: bytes, charset: str | None = None) -> str:
+        if b"SLOW-TO-DECODE" in content:
+            time.sleep(60)
+        return real(content, charset)
+
+    monkeypatch.setattr(cleaner.pages, "decode_html", slow_for_one)
+    limits = cleaner.Limits(timeout=1)
+    slow = f"<html><body><!-- SLOW-TO-DECODE --><p>{PROSE}</p></body></html>".encode()
+    assert cleaner.clean(slow, limits=limits).error["kind"] == "timeout"
+    fine = f"<html><body><article><p>{PROSE}</p></article></body></html>".encode()
+    assert PROSE in cleaner.clean(fine, limits=limits).text
