@@ -188,13 +188,13 @@ class WorkerPool:
             task = worker.task
             if worker.conn.poll():
                 try:
-                    seq, result = worker.conn.recv()
+                    seq, result, spent = worker.conn.recv()
                 except (EOFError, OSError):
                     self._died(worker, task, done, todo)
                     continue
                 worker.task = None
                 done[seq] = result
-                if result.error and result.error["kind"] == OUT_OF_MEMORY:  # its heap may be left in pieces
+                if spent:  # it came near its memory limit: its heap may be left in pieces, its peak is used up
                     self._replace(worker, kill=False)
             elif not worker.process.is_alive():
                 self._died(worker, task, done, todo)
@@ -230,7 +230,8 @@ def _serve(conn: Connection, settings: WorkerSettings) -> None:
     rulebook = settings.rulebook or load_rulebook(settings.rule_dirs)
     while (message := conn.recv()) is not None:
         seq, item = message
-        conn.send((seq, _clean_one(item, rulebook, settings)))
+        result = _clean_one(item, rulebook, settings)
+        conn.send((seq, result, _came_near_the_memory_limit(settings.limits.max_memory)))
 
 
 def _clean_one(item: Page | RawPage, rulebook: Rulebook, settings: WorkerSettings) -> Result:
@@ -262,7 +263,8 @@ def _limit_memory(budget: int | None) -> None:
 
 def _came_near_the_memory_limit(budget: int | None) -> bool:
     """Whether this worker's address space ever grew past half its budget (an allocation was
-    likely refused); the worker is replaced after such a page, so the peak is the page's."""
+    likely refused); the worker tells the parent, which replaces it after that page, so the peak
+    a worker sees is always that of the page it is cleaning."""
     try:
         return bool(budget and _start_size) and _address_space("VmPeak") - _start_size[0] > budget / 2
     except (OSError, ValueError):

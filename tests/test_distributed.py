@@ -53,7 +53,7 @@ def test_ray_engine_stops_a_page_stuck_in_c_code(tmp_path: Path, capsys, local_r
         page.rename(dumps / page.name)
     out = tmp_path / "out"
     args = ["clean", str(dumps), "--engine", "ray", "-o", str(out), "--rules", str(rules), "--profile", "slow"]
-    assert main([*args, "--timeout", "3"]) == 1
+    assert main([*args, "--timeout", "6"]) == 1
     records = {
         Path(r["source"]).name: r
         for shard in out.glob("*.jsonl")

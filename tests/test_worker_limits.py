@@ -42,7 +42,7 @@ def stuck_site(tmp_path: Path) -> tuple[Path, Path, Path]:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_page_stuck_in_c_code_is_stopped_and_the_next_page_cleaned(tmp_path: Path, capsys, jobs: str) -> None:
     rules, stuck, fine = stuck_site(tmp_path)
-    args = [str(stuck), str(fine), "--rules", str(rules), "--profile", "slow", "--timeout", "3", "--jobs", jobs]
+    args = [str(stuck), str(fine), "--rules", str(rules), "--profile", "slow", "--timeout", "6", "--jobs", jobs]
     code, records = run(capsys, *args)
     assert code == 1
     assert [Path(r["source"]).name for r in records] == ["a-stuck.html", "b-fine.html"]
@@ -64,7 +64,7 @@ def test_decoding_runs_within_the_time_limit(tmp_path: Path, capsys, monkeypatch
     slow, fine = tmp_path / "a.html", tmp_path / "b.html"
     slow.write_bytes(f"<html><body><!-- SLOW-TO-DECODE --><p>{PROSE}</p></body></html>".encode())
     fine.write_bytes(f"<html><body><article><p>{PROSE}</p></article></body></html>".encode())
-    code, records = run(capsys, str(slow), str(fine), "--timeout", "3", "--jobs", "1")
+    code, records = run(capsys, str(slow), str(fine), "--timeout", "6", "--jobs", "1")
     assert code == 1
     assert records[0]["error"]["kind"] == "timeout"
     assert "error" not in records[1] and PROSE in records[1]["text"]
@@ -109,7 +109,7 @@ def test_the_library_decodes_within_the_time_limit_too(monkeypatch) -> None:
         return real(content, charset)
 
     monkeypatch.setattr(cleaner.pages, "decode_html", slow_for_one)
-    limits = cleaner.Limits(timeout=1)
+    limits = cleaner.Limits(timeout=6)  # the fine page has 6 s even on a slow machine
     slow = f"<html><body><!-- SLOW-TO-DECODE --><p>{PROSE}</p></body></html>".encode()
     assert cleaner.clean(slow, limits=limits).error["kind"] == "timeout"
     fine = f"<html><body><article><p>{PROSE}</p></article></body></html>".encode()
