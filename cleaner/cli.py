@@ -184,8 +184,8 @@ def _parser() -> argparse.ArgumentParser:
         "--learn",
         action="store_true",
         help="first learn a profile for each site (URL host) of the inputs that has --min-pages pages and no "
-        "profile yet, as `cleaner learn` would, then clean with them; pages without a URL keep the bundled and "
-        "--rules profiles (text dumps are not grouped). Reads the inputs twice: no stdin, --resume or ray",
+        "profile yet, as `cleaner learn` would, then clean with them; text dumps without a URL are grouped into "
+        "sites by the head and tail lines they share (unnamed-…). Reads the inputs twice: no stdin, --resume or ray",
     )
     clean.add_argument(
         "--min-pages",
@@ -323,7 +323,7 @@ def _learn_problem(args: argparse.Namespace) -> str | None:
 def _clean_learning(args: argparse.Namespace, rulebook: Rulebook) -> int:
     """`clean --learn`: learn the sites' profiles in a first pass over the inputs, then clean with
     them as ordinary profiles from a temporary folder searched first (workers load it as any --rules)."""
-    from cleaner.learn.inline import learn_sites, write_profiles
+    from cleaner.learn.inline import learn_sites, with_groups, write_profiles
 
     read = iter_pages(args.inputs, limits=_limits(args), fields=_fields(args))  # a too-large page: not learned
     pages = (item for item in read if not isinstance(item, Result))
@@ -335,12 +335,13 @@ def _clean_learning(args: argparse.Namespace, rulebook: Rulebook) -> int:
             return EXIT_USAGE
         write_profiles(learned, Path(args.learn_dir))
     for site, profile in learned.items():
-        print(f"cleaner: learned {site} from {profile.pages} pages ({len(profile.proposals)} rules)", file=sys.stderr)
+        pages = f"{profile.pages} pages{' without a URL' if profile.members else ''}"
+        print(f"cleaner: learned {site} from {pages} ({len(profile.proposals)} rules)", file=sys.stderr)
     with TemporaryDirectory(prefix="cleaner-learned-") as folder:
         write_profiles(learned, Path(folder))
         dirs = [folder, *args.rules]
         learned_args = argparse.Namespace(**{**vars(args), "learn": False, "learn_dir": None, "rules": dirs})
-        return _clean(learned_args, load_rulebook(dirs))
+        return _clean(learned_args, with_groups(load_rulebook(dirs), learned))
 
 
 def _write_records(

@@ -2,13 +2,14 @@
 
 learned = learn_profiles(pages)               # grouped by host, or all one site with site=
 learned["example.com"].yaml                   # a valid, commented profile to review
+learn_profiles(pages, unnamed=True)           # text dumps without a URL too, grouped by their chrome
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -16,6 +17,7 @@ from lxml import html
 
 from cleaner.document import Document
 from cleaner.learn.blocks import Block, Marked, page_marks, repeated_blocks
+from cleaner.learn.groups import group_pages, page_key
 from cleaner.learn.propose import MIN_PAGES, MIN_SHARE, Proposal, fenced_cleanly, propose
 from cleaner.learn.writer import profile_yaml
 from cleaner.lines import Lines
@@ -38,6 +40,7 @@ class Learned:
     proposals: list[Proposal]
     yaml: str
     blocks: list[Block] = field(default_factory=list)
+    members: frozenset[str] = frozenset()  # a site without a URL: its pages' `page_key`s
 
 
 def learn_profiles(
@@ -47,12 +50,16 @@ def learn_profiles(
     min_pages: int = MIN_PAGES,
     min_share: float = MIN_SHARE,
     rulebook: Rulebook | None = None,
+    unnamed: bool = False,
 ) -> dict[str, Learned]:
     """One learned profile per site (the pages' host, or `site` for all); each is checked to
-    load as a valid profile before it is returned."""
+    load as a valid profile before it is returned. With `unnamed`, text dumps without a URL are
+    grouped by the chrome they share (`learn.groups`) and each group of `min_pages` or more is
+    learned as a site named `unnamed-…`, its `members` the pages it holds."""
     book = rulebook or load_rulebook()
     groups: dict[str, list[list[str]]] = defaultdict(list)
     marks: dict[str, list[list[Marked]]] = defaultdict(list)  # not the trees: a page is parsed, read, let go
+    nameless: list[list[str]] = []
     for page in pages:
         root = parse_html(page.html) if page.html is not None else None
         marked = page_marks(root) if root is not None else None
@@ -62,15 +69,39 @@ def learn_profiles(
             groups[host].append(lines)
             if marked is not None:
                 marks[host].append(marked)
-    learned = {}
-    for host, site_pages in sorted(groups.items()):
-        proposals = propose(site_pages, min_pages=min_pages, min_share=min_share)
-        blocks = repeated_blocks(marks[host], min_pages=min_pages, min_share=min_share) if marks[host] else []
-        fenced = not marks[host] and fenced_cleanly(site_pages, proposals)  # main-text runs on text only
-        text = profile_yaml(host, len(site_pages), proposals, blocks=blocks, fenced=fenced)
-        _validate(host, text, book)
-        learned[host] = Learned(host, len(site_pages), proposals, text, blocks)
+        elif unnamed and page.html is None:
+            nameless.append(lines)
+    learned = {
+        host: _learned(host, site_pages, marks[host], book, min_pages, min_share)
+        for host, site_pages in sorted(groups.items())
+    }
+    taken = set(book.profiles) | set(learned)
+    for group in group_pages(nameless, book.get("_generic"), taken=taken):
+        if len(group.members) >= max(min_pages, 2):
+            site_pages = [nameless[m] for m in group.members]
+            members = frozenset(page_key(lines) for lines in site_pages)
+            one = _learned(group.name, site_pages, [], book, min_pages, min_share, shared=group.shared)
+            learned[group.name] = replace(one, members=members)
     return learned
+
+
+def _learned(
+    site: str,
+    pages: list[list[str]],
+    marks: list[list[Marked]],
+    book: Rulebook,
+    min_pages: int,
+    min_share: float,
+    *,
+    shared: tuple[str, ...] | None = None,
+) -> Learned:
+    """One site's profile from its pages' lines (and HTML blocks), validated."""
+    proposals = propose(pages, min_pages=min_pages, min_share=min_share)
+    blocks = repeated_blocks(marks, min_pages=min_pages, min_share=min_share) if marks else []
+    fenced = not marks and fenced_cleanly(pages, proposals)  # main-text runs on text only
+    text = profile_yaml(site, len(pages), proposals, blocks=blocks, fenced=fenced, shared=shared)
+    _validate(site, text, book)
+    return Learned(site, len(pages), proposals, text, blocks)
 
 
 def page_lines(page: Page, rulebook: Rulebook, root: html.HtmlElement | None = None) -> tuple[list[str], str | None]:

@@ -2,20 +2,24 @@
 
 learned = learn_sites(pages, rulebook)          # {site: Learned}, sites without a profile only
 write_profiles(learned, folder)                 # ordinary profile files: load_rulebook([folder, ...])
+book = with_groups(load_rulebook([folder, ...]), learned)   # pages without a URL find their group's
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner.learn import Learned, learn_profiles
+from cleaner.learn.groups import page_key
 from cleaner.learn.propose import MIN_PAGES
+from cleaner.lines import Lines
 from cleaner.page import Page
-from cleaner.pages import is_host_name
-from cleaner.profiles import Rulebook
+from cleaner.pages import host_of, is_host_name
+from cleaner.profiles import Profile, Rulebook
 
-__all__ = ["has_profile", "learn_sites", "write_profiles"]
+__all__ = ["GroupedRulebook", "has_profile", "learn_sites", "with_groups", "write_profiles"]
 
 
 def learn_sites(pages: Iterable[Page], rulebook: Rulebook, *, min_pages: int = MIN_PAGES) -> dict[str, Learned]:
@@ -23,13 +27,35 @@ def learn_sites(pages: Iterable[Page], rulebook: Rulebook, *, min_pages: int = M
     of `rulebook` covers: a hand-written profile knows the site better than a learned one, a site
     seen on too few pages would give rules that stand on nothing, and a host that is no host name
     (`..`, `::1`) names no profile file. `cleaner learn`'s defaults
-    otherwise, so that learning inside `clean` gives the profiles `cleaner learn` writes."""
-    learned = learn_profiles(pages, min_pages=min_pages, rulebook=rulebook)
+    otherwise, so that learning inside `clean` gives the profiles `cleaner learn` writes. Text
+    dumps without a URL are grouped by the chrome they share, each group a site `unnamed-…`."""
+    learned = learn_profiles(pages, min_pages=min_pages, rulebook=rulebook, unnamed=True)
     return {
         site: profile
         for site, profile in learned.items()
-        if profile.pages >= min_pages and is_host_name(site) and not has_profile(site, rulebook)
+        if profile.pages >= min_pages and (profile.members or (is_host_name(site) and not has_profile(site, rulebook)))
     }
+
+
+@dataclass(frozen=True)
+class GroupedRulebook(Rulebook):
+    """A rulebook that gives each page without a URL that was learned in a group (a site without
+    a URL) that group's profile; every other page selects its profile as usual."""
+
+    groups: Mapping[str, str] = field(default_factory=dict)  # page_key -> profile name
+
+    def select(self, lines: Lines, url: str | None = None) -> Profile:
+        if self.groups and not host_of(url):
+            name = self.groups.get(page_key([lines.texts[i] for i in lines.nonblank]))
+            if name in self.profiles:
+                return self.profiles[name]
+        return super().select(lines, url)
+
+
+def with_groups(rulebook: Rulebook, learned: Mapping[str, Learned]) -> Rulebook:
+    """`rulebook` (holding the learned profiles) that also finds the pages of the groups learned."""
+    groups = {key: site for site, profile in learned.items() for key in profile.members}
+    return GroupedRulebook(rulebook.profiles, rulebook.dirs, groups) if groups else rulebook
 
 
 def has_profile(site: str, rulebook: Rulebook) -> bool:

@@ -38,6 +38,11 @@ def shape(line: str) -> str:
     return _NUMBER.sub(NUM, text)
 
 
+def readable(template: str) -> str:
+    """A shape as a person reads it: `Copyright <NUM> Example`."""
+    return re.sub("\x00([A-Z]+)\x00", lambda m: f"<{m.group(1)}>", template)
+
+
 def pattern_of(template: str) -> str:
     """An anchored regex for a shape: literal text escaped, placeholders as groups (a field's
     group named once, later ones plain). A date with no words around it to anchor it is spelled

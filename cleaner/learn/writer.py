@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from cleaner.learn.blocks import Block
 from cleaner.learn.propose import Proposal, rule_id
+from cleaner.learn.shapes import readable
 from cleaner.yaml_text import comment_text, scalar
 
 
@@ -17,8 +18,10 @@ def profile_yaml(
     blocks: Sequence[Block] = (),
     base: str = "_generic",
     fenced: bool = False,
+    shared: Sequence[str] | None = None,
 ) -> str:
-    """The profile's text: header, match, and one commented rule per proposal."""
+    """The profile's text: header, match, and one commented rule per proposal. With `shared` (the
+    lines that made pages without a URL one site), no match: `clean --learn` gives it its pages."""
     lines = [
         f"# Learned by `cleaner learn` from {pages} page(s) of {site}: the lines below recur across its",
         "# pages in stable places. Review each rule (its evidence is above it), then check the folder that",
@@ -28,6 +31,14 @@ def profile_yaml(
         "match:",
         f"  domains: [{scalar(site)}]",
     ]
+    if shared is not None:
+        told = ", ".join(scalar(comment_text(readable(line)[:60])) for line in shared[:3])
+        lines[:3] = [
+            f"# Learned by `cleaner clean --learn` from {pages} pages without a URL, one site by the head and",
+            f"# tail lines they share: {told}. No page selects this profile by itself: add",
+            "# `match: {domains: [...]}` once the site is known. Review each rule (its evidence is above it).",
+        ]
+        del lines[-2:]
     if blocks:
         lines.append("html:\n  prune:")
         for block in blocks:

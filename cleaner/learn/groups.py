@@ -1,0 +1,149 @@
+"""Pages without a URL grouped by site: by the chrome lines they share at their head and tail.
+
+groups = group_pages(pages_lines, generic_profile)   # [Group(name, members, shared)], pages by index
+
+A page's signature is the set of shapes of its first and last `EDGE` non-blank lines, less what
+cannot tell one site from another: lines the shared profiles (`_base`, `_generic`) remove anyway
+("Advertisement", "Share this", a copyright line), sentence-like lines (the article's own, a
+teaser's) and lines without a letter. Two pages are of one site when their signatures share at
+least `MIN_SHARED` distinct lines and at least `MIN_OVERLAP` of the smaller one: a generic line or
+two never joins two sites. Linked pages form a group; a group is then looked at again without the
+lines that nearly all its pages carry (a wrapper's chrome: an archive's toolbar around every page
+of every site), and split when its pages then fall into several linked groups of their own. A
+page that shares nothing with the others stays alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.engine import mark
+from cleaner.learn.propose import EDGE, _sentence
+from cleaner.learn.shapes import shape
+from cleaner.lines import Lines
+from cleaner.profiles import Profile
+
+MIN_SHARED = 3  # distinct chrome lines two pages of one site share at least
+MIN_OVERLAP = 0.5  # ...and at least this share of the smaller page's signature
+WRAPPER_SHARE = 0.9  # a line on this share of a group's pages may be a wrapper's, shared by other sites too
+SPLIT_KEEPS = 0.75  # a split must keep this share of a group's pages in groups (not alone): else it is one site
+NAME_WORDS = 4  # words of the group's most telling line in its name
+PREFIX = "unnamed-"  # a group's name: `unnamed-lakeview-tribune`, never a host name (no dot)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Pages of one site, by their index in the input, with the lines that made them one."""
+
+    name: str
+    members: tuple[int, ...]
+    shared: tuple[str, ...]  # lines on at least half its pages, most telling first
+
+
+def page_key(lines: Sequence[str]) -> str:
+    """A digest of a page's non-blank lines: how `clean --learn` finds a page's group again."""
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def signature(lines: Sequence[str], generic: Profile) -> frozenset[str]:
+    """The shapes of a page's head and tail lines that can tell its site from others."""
+    page = Lines(tuple(lines))
+    chrome = {i for edit in mark(generic, page) for i in range(edit.start, edit.end + 1)}
+    ends = sorted(set(range(min(EDGE, len(lines)))) | set(range(max(0, len(lines) - EDGE), len(lines))))
+    return frozenset(
+        shape(lines[i])
+        for i in ends
+        if i not in chrome and not _sentence(lines[i]) and any(c.isalpha() for c in lines[i])
+    )
+
+
+def group_pages(pages: Sequence[Sequence[str]], generic: Profile, *, taken: set[str] = frozenset()) -> list[Group]:
+    """The pages (each its non-blank lines) in groups of one site each, in the order of their first
+    page; a page alone is a group of one. Names are unique and none is in `taken`."""
+    signatures = [signature(lines, generic) for lines in pages]
+    found = [part for component in _linked(range(len(pages)), signatures) for part in _split(component, signatures)]
+    found.sort(key=min)
+    cores = [_core(members, signatures) for members in found]
+    spread = Counter(line for core in cores for line in core)  # a line in many groups' cores tells little
+    names, groups = set(taken), []
+    for members, core in zip(found, cores, strict=True):
+        position = {line: n for n, line in enumerate(_ordered(members, pages, signatures))}
+        seen = Counter(line for m in members for line in signatures[m])
+        telling = sorted(core, key=lambda line: (spread[line], -seen[line], position.get(line, len(position))))
+        groups.append(Group(_name(telling, names), tuple(sorted(members)), tuple(telling)))
+    return groups
+
+
+def _linked(members: Sequence[int], signatures: Sequence[frozenset[str]]) -> list[list[int]]:
+    """The members joined wherever two share enough lines (connected components)."""
+    parent = {m: m for m in members}
+
+    def root(m: int) -> int:
+        while parent[m] != m:
+            parent[m] = parent[parent[m]]
+            m = parent[m]
+        return m
+
+    holders: dict[str, list[int]] = defaultdict(list)
+    for m in members:
+        for line in signatures[m]:
+            holders[line].append(m)
+    for m in members:
+        common = Counter(other for line in signatures[m] for other in holders[line] if other > m)
+        for other, shared in common.items():
+            smaller = min(len(signatures[m]), len(signatures[other]))
+            if shared >= MIN_SHARED and shared >= MIN_OVERLAP * smaller:
+                parent[root(other)] = root(m)
+    components: dict[int, list[int]] = defaultdict(list)
+    for m in members:
+        components[root(m)].append(m)
+    return list(components.values())
+
+
+def _split(members: list[int], signatures: Sequence[frozenset[str]]) -> list[list[int]]:
+    """A group as it stands, or the groups it falls into without the lines nearly all its pages
+        carry (sites inside one wrapper), when most of its pages then link to others; pages that link
+    to none stay alone. (Without its own chrome, one site's pages share little: most would be alone.)"""
+    if len(members) < 4:
+        return [members]
+    counts = Counter(line for m in members for line in signatures[m])
+    wrapper = {line for line, n in counts.items() if n >= WRAPPER_SHARE * len(members)}
+    if not wrapper:
+        return [members]
+    rest = {m: signatures[m] - wrapper for m in members}
+    parts = _linked(members, [rest.get(m, frozenset()) for m in range(max(members) + 1)])
+    kept = [part for part in parts if len(part) >= 2]
+    if len(kept) < 2 or sum(map(len, kept)) < SPLIT_KEEPS * len(members):
+        return [members]  # one site: without its own chrome its pages share little
+    return [group for part in parts for group in (_split(part, signatures) if len(part) >= 2 else [part])]
+
+
+def _core(members: Sequence[int], signatures: Sequence[frozenset[str]]) -> set[str]:
+    counts = Counter(line for m in members for line in signatures[m])
+    return {line for line, n in counts.items() if n * 2 >= len(members)}
+
+
+def _ordered(members: Sequence[int], pages: Sequence[Sequence[str]], signatures) -> list[str]:
+    """The group's first page's signature lines in page order (head first)."""
+    first = min(members)
+    return [s for s in dict.fromkeys(shape(line) for line in pages[first]) if s in signatures[first]]
+
+
+def _name(telling: Sequence[str], taken: set[str]) -> str:
+    """`unnamed-lakeview-tribune`: from the group's most telling line (one no other group has),
+    else `unnamed-1`; unique among `taken`, which it joins."""
+    words = []
+    for line in telling:
+        words = re.findall(r"[a-z0-9]+", re.sub("\x00[A-Z]+\x00", " ", line).casefold())[:NAME_WORDS]
+        if words:
+            break
+    base = PREFIX + ("-".join(words) if words else "1")
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{PREFIX}{'-'.join(words)}-{n}" if words else f"{PREFIX}{n}", n + 1
+    taken.add(name)
+    return name

@@ -1,0 +1,138 @@
+"""Text dumps without a URL grouped by site (the head and tail lines they share), learned and
+cleaned by `cleaner clean --learn`."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import yaml
+
+from cleaner.cli import main
+from cleaner.learn.groups import group_pages
+from cleaner.profiles import load_rulebook
+from tests.site_maker import ACTIONS, CLAIMS, ENDINGS, SUBJECTS
+
+GENERIC = ["Advertisement", "Share this", "Home", "News", "Sports"]  # lines any news site may carry
+
+
+def _article(rng: random.Random, sentences: int = 5) -> list[str]:
+    return [
+        f"{rng.choice(SUBJECTS)} {rng.choice(ACTIONS)} {rng.choice(CLAIMS)}, {rng.choice(ENDINGS)}."
+        for _ in range(sentences)
+    ]
+
+
+def harbor_ledger(count: int, rng: random.Random, wrapper: list[str] = ()) -> list[str]:
+    """A site with its name on top, a section menu, a byline and a footer of its own."""
+    return [
+        "\n".join(
+            [
+                *wrapper,
+                "Home",
+                "The Harbor Ledger",
+                "News",
+                "Sports",
+                "Waterfront",
+                "Ferry schedules",
+                f"Story {n}: the harbor this week",
+                f"By Ledger Staff | {1 + n} hours ago",
+                *_article(rng),
+                "Advertisement",
+                "Share this",
+                "More from the Harbor Ledger",
+                "Letters to the editor",
+                "Harbor Ledger Publishing, 12 Quay Street",
+                "Subscribe to the print edition",
+            ]
+        )
+        for n in range(count)
+    ]
+
+
+def prairie_courier(count: int, rng: random.Random, wrapper: list[str] = ()) -> list[str]:
+    """Another site: the same generic lines, its own masthead, menu and footer."""
+    return [
+        "\n".join(
+            [
+                *wrapper,
+                "Prairie Courier",
+                "Home",
+                "News",
+                "Sports",
+                "Grain prices",
+                "County fair",
+                f"Courier report number {n}",
+                *_article(rng),
+                "Share this",
+                "Advertisement",
+                "Courier classifieds",
+                "Obituaries",
+                "Prairie Courier Media Cooperative",
+                "Weather for the plains",
+            ]
+        )
+        for n in range(count)
+    ]
+
+
+def lone_page(rng: random.Random) -> str:
+    return "\n".join(
+        ["Skyline Weekly", "Advertisement", "Home", *_article(rng), "Share this", "Skyline Weekly archive"]
+    )
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_two_sites_sharing_generic_lines_are_two_groups_and_a_lone_page_stays_alone() -> None:
+    rng = random.Random(5)
+    ledger, courier, lone = harbor_ledger(5, rng), prairie_courier(5, rng), lone_page(rng)
+    pages = [ledger[0], courier[0], lone, *ledger[1:], *courier[1:]]
+    groups = group_pages([_lines(p) for p in pages], load_rulebook().get("_generic"))
+    members = sorted(sorted(g.members) for g in groups)
+    assert members == [[0, 3, 4, 5, 6], [1, 7, 8, 9, 10], [2]]
+    names = [g.name for g in groups]
+    assert len(set(names)) == 3 and all(name.startswith("unnamed-") and "." not in name for name in names)
+    assert names == [g.name for g in group_pages([_lines(p) for p in pages], load_rulebook().get("_generic"))]
+
+
+def test_a_wrapper_around_every_page_of_both_sites_does_not_join_them() -> None:
+    """An archive's toolbar on every page (more lines than either site's own chrome shares) is
+    seen on nearly all pages of the group it makes: without it, the sites fall apart again."""
+    rng = random.Random(6)
+    toolbar = [f"Archive toolbar line {word}" for word in ("one", "two", "three", "four", "five", "six", "seven")]
+    ledger, courier = harbor_ledger(5, rng, toolbar), prairie_courier(5, rng, toolbar)
+    groups = group_pages([_lines(p) for p in ledger + courier], load_rulebook().get("_generic"))
+    assert sorted(sorted(g.members) for g in groups) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
+
+
+def test_clean_learn_groups_text_dumps_without_url_and_cleans_each_with_its_own_rules(tmp_path: Path, capsys) -> None:
+    rng = random.Random(7)
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    for n, text in enumerate([*harbor_ledger(5, rng), *prairie_courier(5, rng), lone_page(rng)]):
+        (dump / f"page-{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    out, review = tmp_path / "out.jsonl", tmp_path / "review"
+    assert main(["clean", str(dump), "--learn", "--learn-dir", str(review), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 11 and all("error" not in r for r in records)
+    profiles = [r["profile"] for r in records]
+    ledger, courier = profiles[0], profiles[5]
+    assert ledger != courier and ledger.startswith("unnamed-") and courier.startswith("unnamed-")
+    assert profiles == [ledger] * 5 + [courier] * 5 + ["_generic"]
+    assert f"learned {ledger} from 5 pages without a URL" in err and f"learned {courier} from 5 pages" in err
+    assert sorted(p.name for p in review.iterdir()) == sorted([f"{ledger}.yaml", f"{courier}.yaml"])
+    for record, name, chrome in ((records[0], ledger, "Ferry schedules"), (records[5], courier, "Courier classifieds")):
+        assert chrome not in record["text"]
+        learned = [step for step in record["trace"]["removed"] if step["profile"] == name]
+        assert learned and all(step["rule"].startswith("learned-") for step in learned)
+        assert any(chrome in step["text"] for step in learned)
+    ledger_rules = (review / f"{ledger}.yaml").read_text(encoding="utf-8")
+    courier_rules = (review / f"{courier}.yaml").read_text(encoding="utf-8")
+    assert "Ferry schedules" in ledger_rules and "Ferry schedules" not in courier_rules
+    assert "Courier classifieds" in courier_rules and "Courier classifieds" not in ledger_rules
+    assert "without a URL" in ledger_rules and "match" not in yaml.safe_load(ledger_rules)  # its pages are given it
