@@ -12,7 +12,12 @@ and with the profile learned from the site's other pages, as a naive text dump (
 visible text, chrome and all) and as HTML, and scored with the AEB metric (bench/aeb_metric.py).
 A quote planted in half of each site's articles measures that article text is never learned.
 
-Run from the repository root: ``python -m bench.learn [--real-sites N] [--made-up-sites 12]``.
+Real sites come first: ../shared/bench/msv-sites (9 news sites x 10 pages x 2 years, with the
+article as truth), leave-one-out within a site and year (learn from the 9 other pages, clean the
+10th), and the whole set as one dump without URLs cleaned by `clean --learn`'s path (pages
+grouped by site from their shared chrome, each group learned from all its pages).
+
+Run from the repository root: ``python -m bench.learn [--msv-only] [--real-sites N] [--made-up-sites 12]``.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import functools
 import gzip
 import json
 import random
+import re
 import sys
 import tempfile
 import time
@@ -40,6 +46,7 @@ from cleaner.learn import learn_profiles
 from cleaner.page import Page
 
 AEB = Path(__file__).resolve().parents[2] / "shared" / "bench" / "aeb"
+MSV = Path(__file__).resolve().parents[2] / "shared" / "bench" / "msv-sites"
 FORMS = ("text dump", "HTML")
 
 
@@ -136,7 +143,7 @@ def leave_one_out(sites: list[Site], rules, forms: tuple[str, ...] = FORMS) -> t
                 others = [_page(c, form) for n, c in enumerate(contents) if n != held]
                 learned = learn_profiles(others, site=site.domain, rulebook=rules)[site.domain]
                 profiles += 1
-                quote_rules += site.quote[:40] in learned.yaml
+                quote_rules += bool(site.quote) and site.quote[:40] in learned.yaml
                 with tempfile.TemporaryDirectory() as folder:
                     Path(folder, f"{site.domain}.yaml").write_text(learned.yaml, encoding="utf-8")
                     book = cleaner.load_rulebook([folder])
@@ -151,6 +158,67 @@ def report(title: str, sites: list[Site], rules, forms: tuple[str, ...]) -> dict
     results, expected, quote_rules, profiles = leave_one_out(sites, rules, forms)
     pages = sum(len(s.truths) for s in sites)
     print(f"\n{title}: {len(sites)} sites, {pages} pages, leave-one-out ({time.perf_counter() - started:.0f} s)")
+    gains = _table(results, expected)
+    if any(site.quote for site in sites):
+        print(
+            f"a quote planted in half of each site's articles became a rule in {quote_rules} of {profiles} "
+            "learned profiles"
+        )
+    return gains
+
+
+def msv_sites(forms: tuple[str, ...]) -> list[Site]:
+    """msv-sites, a site per site and year (its layout changes between years), pages in file order."""
+    sites: dict[str, Site] = {}
+    for path in sorted((MSV / "truth").glob("*.json")):
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        site = sites.setdefault(f"{truth['site']}{truth['year']}", Site(f"{truth['site']}{truth['year']}.example"))
+        site.truths.append(truth["text"])
+        site.dumps.append(
+            (MSV / "text" / f"{path.stem}.txt").read_text(encoding="utf-8") if "text dump" in forms else ""
+        )
+        html = gzip.decompress((MSV / "html" / f"{path.stem}.html.gz").read_bytes()) if "HTML" in forms else b""
+        site.pages.append(html.decode("utf-8", "replace"))
+    return list(sites.values())
+
+
+def report_unnamed(sites: list[Site], rules) -> None:
+    """The text dumps of all sites as one dump without URLs, as `clean --learn` cleans it."""
+    from cleaner.learn.inline import learn_sites, with_groups, write_profiles
+
+    started = time.perf_counter()
+    pages = [Page(source=f"{s.domain}/{n}", text=t) for s in sites for n, t in enumerate(s.dumps)]
+    expected = {p.source: {"articleBody": t} for p, t in zip(pages, (t for s in sites for t in s.truths), strict=True)}
+    learned = learn_sites(pages, rules)
+    rows: dict[str, dict[str, str]] = {"generic": {}, "learned": {}}
+    mixed = 0
+    with tempfile.TemporaryDirectory() as folder:
+        write_profiles(learned, Path(folder))
+        book = with_groups(cleaner.load_rulebook([folder]), learned)
+        for page in pages:
+            rows["generic"][page.source] = cleaner.clean(page.text, rules=rules).text
+            rows["learned"][page.source] = cleaner.clean(page.text, rules=book).text
+    for profile in learned.values():
+        keys = {p.source.split("/")[0] for p in pages if page_key_of(p) in profile.members}
+        mixed += len({re.sub(r"\d+\.example$", "", k) for k in keys}) > 1  # a site per year: years may join
+    grouped = sum(profile.pages for profile in learned.values())
+    print(
+        f"\nmsv-sites as one dump without URLs (clean --learn): {len(pages)} pages, {grouped} in {len(learned)} "
+        f"groups learned, {mixed} groups of more than one site ({time.perf_counter() - started:.0f} s)"
+    )
+    _table({"text dump": rows}, expected)
+
+
+def page_key_of(page: Page) -> str:
+    from cleaner.learn.groups import page_key
+    from cleaner.lines import Lines
+
+    lines = Lines.from_text(page.text)
+    return page_key([lines.texts[i] for i in lines.nonblank])
+
+
+def _table(results: dict, expected: dict) -> dict[str, float]:
+    """Print per form generic and learned precision, recall, F1, pages worse; return the F1 gains."""
     print(f"{'input':<11}{'profile':<9}{'precision':>16}{'recall':>16}{'F1':>16}{'pages worse':>13}")
     gains = {}
     for form, rows in results.items():
@@ -162,9 +230,7 @@ def report(title: str, sites: list[Site], rules, forms: tuple[str, ...]) -> dict
         gains[form] = scores["learned"]["f1"] - scores["generic"]["f1"]
         precision = scores["learned"]["precision"] - scores["generic"]["precision"]
         print(f"{'':<11}{'learned - generic:':<27}F1 {gains[form]:+.3f}, precision {precision:+.3f}")
-    print(
-        f"a quote planted in half of each site's articles became a rule in {quote_rules} of {profiles} learned profiles"
-    )
+    return gains
     return gains
 
 
@@ -185,9 +251,16 @@ def main() -> int:
     parser.add_argument("--made-up-pages", type=int, default=8)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", choices=("text", "html"), help="one input form (default: both)")
+    parser.add_argument("--msv-only", action="store_true", help="the real sites (msv-sites) only")
     args = parser.parse_args()
     rules = cleaner.load_rulebook()
     forms = {"text": ("text dump",), "html": ("HTML",)}.get(args.only, FORMS)
+    msv = msv_sites(forms)
+    report("real sites (msv-sites, per site and year)", msv, rules, forms)
+    if "text dump" in forms:
+        report_unnamed(msv, rules)
+    if args.msv_only:
+        return 0
     real = report(
         "real chrome (AEB templates)",
         real_chrome_sites(random.Random(args.seed), args.real_sites or None, args.real_pages),

@@ -332,3 +332,25 @@ def test_the_main_text_stage_judges_the_page_as_the_shared_profiles_leave_it(tmp
     result = cleaner.clean(text, profile="lakeview-tribune.example", rules=cleaner.load_rulebook([tmp_path]))
     assert "Subscribe to the Tribune" not in result.text  # the site's rule still removes its line
     assert seen and all(name.startswith("_") for names in seen for name in names)  # unseen by main-text
+
+
+CREDIT = "This story was reported with the Valley News Service, a nonprofit newsroom covering the region."
+
+
+@pytest.mark.parametrize("on", [(0, 1, 2, 4, 5, 7), (0, 1, 2, 3, 4, 5, 6)], ids=["6-of-8", "7-of-8"])
+def test_a_credit_paragraph_closing_most_articles_is_not_learned(tmp_path: Path, on: tuple[int, ...]) -> None:
+    """Recurring, so the article's stretch of own prose stops before it: on its own pages it looks
+    like chrome right after the article. Measured leave-one-out, a rule for it takes article prose
+    of the held pages, and it falls below the precision bar."""
+    pages = []
+    for n, text in enumerate(site_pages(9)):
+        lines = text.splitlines()
+        if n in (*on, 8):
+            lines[15:15] = [CREDIT]  # the article's last paragraph, before "Share this story"
+        pages.append("\n".join(lines) + "\n")
+    learned = learned_for(pages[:8])
+    assert CREDIT not in learned.yaml
+    assert "Share this story" in learned.yaml and "; precision 1.00 on 8 held pages" in learned.yaml
+    (tmp_path / "lakeview-tribune.example.yaml").write_text(learned.yaml, encoding="utf-8")
+    result = cleaner.clean(pages[8], profile="lakeview-tribune.example", rules=cleaner.load_rulebook([tmp_path]))
+    assert CREDIT in result.text and "Share this story" not in result.text

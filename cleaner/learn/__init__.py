@@ -18,7 +18,15 @@ from lxml import html
 from cleaner.document import Document
 from cleaner.learn.blocks import Block, Marked, page_marks, repeated_blocks
 from cleaner.learn.groups import group_pages, page_key
-from cleaner.learn.propose import MIN_PAGES, MIN_SHARE, Proposal, fenced_cleanly, propose
+from cleaner.learn.propose import (
+    MIN_PAGES,
+    MIN_SHARE,
+    Proposal,
+    fenced_cleanly,
+    held_pages,
+    measured,
+    propose,
+)
 from cleaner.learn.writer import profile_yaml
 from cleaner.lines import Lines
 from cleaner.page import Page
@@ -97,6 +105,8 @@ def _learned(
 ) -> Learned:
     """One site's profile from its pages' lines (and HTML blocks), validated."""
     proposals = propose(pages, min_pages=min_pages, min_share=min_share)
+    generic = {i: generic_removed(pages[i], book) for i in held_pages(len(pages))}
+    proposals = measured(pages, proposals, generic, min_pages=min_pages, min_share=min_share)
     blocks = repeated_blocks(marks, min_pages=min_pages, min_share=min_share) if marks else []
     fenced = not marks and fenced_cleanly(pages, proposals)  # main-text runs on text only
     text = profile_yaml(site, len(pages), proposals, blocks=blocks, fenced=fenced, shared=shared)
@@ -113,6 +123,14 @@ def page_lines(page: Page, rulebook: Rulebook, root: html.HtmlElement | None = N
     url = page.url or page_url(root)
     doc: Document = html_document(root, page.html, url, rulebook.get("_generic"))
     return [doc.lines.texts[i] for i in doc.lines.nonblank], url
+
+
+def generic_removed(lines: list[str], rulebook: Rulebook) -> frozenset[int]:
+    """The lines (indices) the generic path removes from a page of these non-blank lines."""
+    from cleaner.engine import clean_page  # (engine imports what learn reads; learn is imported on demand)
+
+    result = clean_page(Page(source="learn", text="\n".join(lines)), rulebook, profile="_generic")
+    return frozenset(i for step in result.trace["removed"] for i in range(step["lines"][0] - 1, step["lines"][1]))
 
 
 def _validate(site: str, text: str, rulebook: Rulebook) -> None:

@@ -33,6 +33,9 @@ SENTENCE_END = (".", "!", "?", "\u201d", '"', "\u2019", "\u3002", "\uff01", "\uf
 FENCE_SHARE = 0.6  # a fence is the article's nearest recurring neighbour on at least this share of pages
 WRONG_SIDE = 0.2  # ...and on the wrong side of the article, or right beyond own prose, on at most this share
 
+PRECISION_BAR = 0.9  # share of the words a rule removes on held pages that must lie outside their article
+HELD_PAGES = 10  # pages held out in turn (spread over the site's) to measure each rule's precision
+
 MIN_PAGES = 3  # pages a line must stand on to become a rule (and a site needs, to be learned inside clean)
 MIN_SHARE = 0.5  # share of the site's pages a line must stand on
 
@@ -60,6 +63,8 @@ class Proposal:
     examples: list[str] = field(default_factory=list)
     where: str = ""
     template: str = ""
+    precision: float | None = None  # on held pages: share of its words outside their article (None: not measured)
+    held: int = 0  # held pages it was measured on
 
 
 def propose(
@@ -274,3 +279,96 @@ def rule_id(proposal: Proposal, taken: set[str]) -> str:
         name, n = f"{base}-{n}", n + 1
     taken.add(name)
     return name
+
+
+def held_pages(count: int) -> list[int]:
+    """The pages held out in turn to measure the rules: at most `HELD_PAGES`, spread evenly."""
+    step = max(1, count / HELD_PAGES)
+    return sorted({int(n * step) for n in range(min(count, HELD_PAGES))})
+
+
+def measured(
+    pages: Sequence[Sequence[str]],
+    proposals: list[Proposal],
+    generic: dict[int, frozenset[int]],
+    *,
+    min_pages: int = MIN_PAGES,
+    min_share: float = MIN_SHARE,
+) -> list[Proposal]:
+    """The proposals with their precision, leave-one-out inside the site: for each held page (the
+    keys of `generic`, each with the lines the generic path removes from it), each rule as learned
+    from the other pages (as it stands, when they give no such rule: a fence they put elsewhere)
+    is applied to it, and what each removes is judged against the held
+    page's article as the other pages show it (its stretch of own prose, and prose right beside
+    it). A rule whose removed words lie in that article, unless the generic path removes them
+    anyway or the site prints them on nearly every page (a pitch), below `PRECISION_BAR` is
+    dropped; the others are ranked, the fences first, then by precision and share."""
+    if len(pages) <= max(min_pages, 2):
+        return proposals  # too few pages to learn without one of them
+    shaped = [[shape(text) for text in lines] for lines in pages]
+    counts = Counter(t for shapes in shaped for t in set(shapes))
+    removed: Counter[tuple[str, str]] = Counter()
+    taken: Counter[tuple[str, str]] = Counter()
+    held: Counter[tuple[str, str]] = Counter()
+    for i, generic_removed in generic.items():
+        others = [lines for n, lines in enumerate(pages) if n != i]
+        lines, shapes = pages[i], shaped[i]
+        here = set(shapes)
+        seen = {t: counts[t] - (t in here) for t in counts}  # pages of the others each shape stands on
+        recurring = {t for t, n in seen.items() if n >= max(min_pages, 2) and n >= min_share * len(others)}
+        site = {t for t, n in seen.items() if n >= EVERY_PAGE * len(others)}
+        article = _article_zone(lines, shapes, recurring)
+        alone = {(p.kind, p.template): p for p in propose(others, min_pages=min_pages, min_share=min_share)}
+        for proposal in proposals:  # as learned without the page, else as it stands (it takes its place)
+            key = (proposal.kind, proposal.template)
+            rule = alone.get(key, proposal)
+            held[key] += 1
+            for index in _applied(rule, lines, shapes):
+                words = _words(lines[index])
+                removed[key] += words
+                if index in article and index not in generic_removed and shapes[index] not in site:
+                    taken[key] += words
+    kept = []
+    for proposal in proposals:
+        key = (proposal.kind, proposal.template)
+        if held[key]:
+            proposal = replace(
+                proposal, held=held[key], precision=1 - taken[key] / removed[key] if removed[key] else 1.0
+            )
+        if proposal.precision is None or proposal.precision >= PRECISION_BAR:
+            kept.append(proposal)
+    fences = [p for p in kept if p.kind != "drop-line"]
+    rest = sorted((p for p in kept if p.kind == "drop-line"), key=lambda p: (-(p.precision or 0), -p.share, p.window))
+    return fences + rest
+
+
+def _article_zone(lines: Sequence[str], shapes: Sequence[str], recurring: set[str]) -> set[int]:
+    """The page's article as its site's other pages show it: its stretch of own prose, with the
+    sentence-like lines right beside it (a credit paragraph that closes the article)."""
+    first, last = _article_span(lines, shapes, recurring)
+    if first < 0:
+        return set()
+    while first > 0 and _sentence(lines[first - 1]):
+        first -= 1
+    while last + 1 < len(lines) and _sentence(lines[last + 1]):
+        last += 1
+    return {i for i in range(first, last + 1) if _sentence(lines[i])}
+
+
+def _applied(rule: Proposal, lines: Sequence[str], shapes: Sequence[str]) -> list[int]:
+    """The lines (indices) the rule would remove from a page: its matches in its scope, or what a
+    cut takes (up to the last marker of a cut-head, from the first of a cut-tail)."""
+    size = len(lines)
+    scope = {"head": range(min(rule.window, size)), "tail": range(max(0, size - rule.window), size)}
+    found = [
+        i
+        for i in scope.get(rule.scope, range(size))
+        if (lines[i] == rule.text if rule.text is not None else shapes[i] == rule.template)
+    ]
+    if not found:
+        return []
+    if rule.kind == "cut-head":
+        return list(range(found[-1] + 1))
+    if rule.kind == "cut-tail":
+        return list(range(found[0], size))
+    return found

@@ -61,8 +61,12 @@ def profile_yaml(
     taken: set[str] = set()
     for proposal in proposals:
         examples = " | ".join(scalar(comment_text(e[:80])) for e in proposal.examples)
+        measured = ""
+        if proposal.precision is not None:
+            measured = f"; precision {proposal.precision:.2f} on {proposal.held} held pages"
         lines += [
-            f"  # on {proposal.pages} of {pages} pages ({proposal.share:.0%}), {proposal.where}; e.g. {examples}",
+            f"  # on {proposal.pages} of {pages} pages ({proposal.share:.0%}), {proposal.where}{measured}; "
+            f"e.g. {examples}",
             f"  {rule_id(proposal, taken)}:",
             f"    kind: {proposal.kind}",
         ]
