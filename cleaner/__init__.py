@@ -55,9 +55,11 @@ def clean(
     rules: Rulebook | None = None,
     source: str = "<string>",
     limits: Limits = Limits(),
+    markdown: bool = False,
 ) -> Result:
     """Clean one page, text dump or HTML (bytes are decoded). A page that cannot be cleaned
-    gives a Result whose `error` says why; a bad profile name raises ProfileError."""
+    gives a Result whose `error` says why; a bad profile name raises ProfileError. `markdown`
+    adds `Result.markdown`: the kept text with its headings, lists, tables and code blocks."""
     book = rules or _bundled()
     if profile:
         book.get(profile)
@@ -65,7 +67,7 @@ def clean(
         page = raw_page(source, content, url, limits)  # decoded by clean_or_fail, within the time limit
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url)
-    return clean_or_fail(page, book, profile=profile, timeout=limits.timeout)
+    return clean_or_fail(page, book, profile=profile, timeout=limits.timeout, markdown=markdown)
 
 
 def clean_file(

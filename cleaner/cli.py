@@ -127,6 +127,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("--profile", metavar="NAME", help="use this profile for every page")
     clean.add_argument(
+        "--markdown",
+        action="store_true",
+        help="add a `markdown` field: the kept text with its headings, lists, tables and code blocks",
+    )
+    clean.add_argument(
         "--engine",
         choices=("local", "ray"),
         default="local",
@@ -401,6 +406,7 @@ def _clean_on_ray(args: argparse.Namespace) -> int:
         limits=_limits(args),
         fields=_fields(args),
         address=args.ray_address,
+        markdown=args.markdown,
     )
     records, failed = sum(r["records"] for r in rows), sum(r["failed"] for r in rows)
     print(f"cleaner: {len(rows)} files, {records} records, {failed} failed, shards in {args.output}", file=sys.stderr)
@@ -424,7 +430,15 @@ def _results(args: argparse.Namespace, rulebook: Rulebook, tally: Tally, *, skip
     limits = _limits(args)
     pages = iter_raw_pages(args.inputs, limits=limits, fields=_fields(args), skipped=tally.skipped)
     pages = itertools.islice(pages, skip, None)  # --resume: the records the output already holds
-    yield from clean_all(pages, rulebook, rule_dirs=args.rules, profile=args.profile, limits=limits, jobs=args.jobs)
+    yield from clean_all(
+        pages,
+        rulebook,
+        rule_dirs=args.rules,
+        profile=args.profile,
+        limits=limits,
+        jobs=args.jobs,
+        markdown=args.markdown,
+    )
 
 
 def _list(args: argparse.Namespace, rulebook: Rulebook) -> int:

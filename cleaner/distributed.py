@@ -29,10 +29,12 @@ from cleaner.readers import iter_raw_pages
 class _FileCleaner:
     """A Ray actor: profiles loaded once; each call cleans one input file into one shard."""
 
-    def __init__(self, rule_dirs: tuple[str, ...], profile: str | None, limits: Limits, fields: Fields, out: str):
+    def __init__(
+        self, rule_dirs: tuple[str, ...], profile: str | None, limits: Limits, fields: Fields, out: str, markdown: bool
+    ):
         # An actor runs calls off its main thread, where no alarm can stop a page: the pages are
         # cleaned in a watched worker process of its own (spawned: an actor holds threads).
-        self.pool = WorkerPool(1, WorkerSettings(rule_dirs, profile, limits), "spawn")
+        self.pool = WorkerPool(1, WorkerSettings(rule_dirs, profile, limits, markdown=markdown), "spawn")
         self.limits, self.fields, self.out = limits, fields, out
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
@@ -65,6 +67,7 @@ def clean_with_ray(
     fields: Fields = Fields(),
     address: str | None = None,
     actors: int | None = None,
+    markdown: bool = False,
 ) -> list[dict[str, Any]]:
     """Clean every input file on Ray; returns one summary row per file (path, records, failed).
 
@@ -85,7 +88,7 @@ def clean_with_ray(
     workers = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
     cleaned = files.map(
         _FileCleaner,
-        fn_constructor_args=(tuple(rule_dirs), profile, limits, fields, out),
+        fn_constructor_args=(tuple(rule_dirs), profile, limits, fields, out, markdown),
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=workers),  # room left for the read tasks
     )
     return sorted(cleaned.take_all(), key=lambda row: row["path"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cleaner.lines import Lines
@@ -22,3 +23,4 @@ class Document:
     extractor: str | None = None  # which extractor gave an HTML page's lines (None: a profile's html.body)
     second_reader: str | None = None  # another extractor's main text of an HTML page (see cleaner.confidence)
     opinion: int = 0  # opinions the HTML text took: 0 the first answer stood (cleaner.web.extraction)
+    structured: Callable[[], str | None] | None = None  # the extractor's Markdown of `lines` (cleaner.markdown)

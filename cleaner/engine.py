@@ -12,6 +12,7 @@ from cleaner.extract import extract_fields
 from cleaner.limits import DEFAULT_TIMEOUT, time_limit
 from cleaner.lines import Lines
 from cleaner.maintext import main_text_edits
+from cleaner.markdown import render_markdown
 from cleaner.page import Page
 from cleaner.pages import RawPage
 from cleaner.profiles import Profile, Rulebook
@@ -23,8 +24,9 @@ from cleaner.web.parse import parse_page
 from cleaner.web.textify import html_document
 
 
-def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) -> Result:
-    """Clean one decoded page with the profile named, or the one the page selects.
+def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None, markdown: bool = False) -> Result:
+    """Clean one decoded page with the profile named, or the one the page selects; `markdown`
+    adds the kept text as Markdown to the record.
 
     Raises PageError for a page that cannot be cleaned; `clean_or_fail` turns that into a record.
     """
@@ -60,6 +62,7 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None) ->
         publisher=fields.publisher,
         date=fields.date,
         text=swept.text,
+        markdown=render_markdown(doc.lines, swept, doc.structured and doc.structured()) if markdown else None,
         confidence=confidence(swept.text, doc.second_reader, doc.opinion),
         trace=trace,
     )
@@ -69,13 +72,19 @@ OUT_OF_MEMORY = "too-large"  # the error kind of a page that needs more memory t
 
 
 def clean_or_fail(
-    page: Page | RawPage, rulebook: Rulebook, *, profile: str | None = None, timeout: float | None = DEFAULT_TIMEOUT
+    page: Page | RawPage,
+    rulebook: Rulebook,
+    *,
+    profile: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    markdown: bool = False,
 ) -> Result:
     """`clean_page` within `timeout` seconds (decoding included, for a page not yet decoded),
     with a page that cannot be cleaned given as an error record that says why."""
     try:
         with time_limit(timeout):
-            return clean_page(page.decode() if isinstance(page, RawPage) else page, rulebook, profile=profile)
+            decoded = page.decode() if isinstance(page, RawPage) else page
+            return clean_page(decoded, rulebook, profile=profile, markdown=markdown)
     except PageError as exc:
         return Result.failed(page.source, exc.kind, str(exc), page.url, page.id)
     except MemoryError:

@@ -53,9 +53,10 @@ def clean_all(
     profile: str | None = None,
     limits: Limits = Limits(),
     jobs: int = 1,
+    markdown: bool = False,
 ) -> Iterator[Result]:
     """Each page cleaned (error records pass through), in input order, in up to `jobs` watched
-    worker processes (never more than there are pages)."""
+    worker processes (never more than there are pages); `markdown` as in `cleaner.clean`."""
     stream = iter(items)
     head = list(itertools.islice(stream, max(jobs, 1)))
     if jobs < 1 or not head or "fork" not in multiprocessing.get_all_start_methods():
@@ -63,10 +64,10 @@ def clean_all(
             yield (
                 item
                 if isinstance(item, Result)
-                else clean_or_fail(item, rulebook, profile=profile, timeout=limits.timeout)
+                else clean_or_fail(item, rulebook, profile=profile, timeout=limits.timeout, markdown=markdown)
             )
         return
-    settings = WorkerSettings(tuple(rule_dirs), profile, limits, rulebook)
+    settings = WorkerSettings(tuple(rule_dirs), profile, limits, rulebook, markdown)
     with WorkerPool(min(jobs, len(head)), settings, "fork") as pool:
         yield from pool.run(itertools.chain(head, stream))
 
@@ -74,12 +75,13 @@ def clean_all(
 @dataclass(frozen=True)
 class WorkerSettings:
     """What a worker needs: the profiles (inherited when forked, else loaded from `rule_dirs`),
-    the profile to force, the limits."""
+    the profile to force, the limits, whether records carry Markdown."""
 
     rule_dirs: tuple[str, ...]
     profile: str | None
     limits: Limits
     rulebook: Rulebook | None = field(default=None, compare=False)
+    markdown: bool = False
 
 
 @dataclass
@@ -235,7 +237,9 @@ def _serve(conn: Connection, settings: WorkerSettings) -> None:
 
 
 def _clean_one(item: Page | RawPage, rulebook: Rulebook, settings: WorkerSettings) -> Result:
-    result = clean_or_fail(item, rulebook, profile=settings.profile, timeout=settings.limits.timeout)
+    result = clean_or_fail(
+        item, rulebook, profile=settings.profile, timeout=settings.limits.timeout, markdown=settings.markdown
+    )
     if result.error and result.error["kind"] == "internal" and _came_near_the_memory_limit(settings.limits.max_memory):
         # C libraries report a refused allocation their own way (lxml: "XPathEvalError: unknown error")
         message = f"cleaning the page needs more memory than allowed ({result.error['message']})"

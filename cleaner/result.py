@@ -19,6 +19,7 @@ class Result:
     publisher: str | None = None
     date: str | None = None
     text: str = ""
+    markdown: str | None = None  # the kept text as Markdown, only when asked for (cleaner.markdown)
     confidence: float | None = None  # 0-1: how sure `text` is the article (cleaner.confidence)
     trace: dict[str, Any] = field(default_factory=dict)
     error: dict[str, str] | None = None
@@ -57,6 +58,7 @@ class Result:
             "publisher": self.publisher,
             "date": self.date,
             "text": self.text,
+            **({"markdown": self.markdown} if self.markdown is not None else {}),
             "confidence": self.confidence,
             "trace": self.trace,
         }

@@ -17,11 +17,13 @@ in seven gets the second opinion and one in sixteen readability's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import trafilatura
 from lxml import etree, html
 from readability import Document as Readability
 from resiliparse.extract.html2text import extract_plain_text
+from trafilatura.xml import xmltotxt
 
 from cleaner.errors import PageError
 from cleaner.web.blocks import block_lines
@@ -35,16 +37,23 @@ RESCUE_LONGER = 1.5  # ... and readability's replaces them only with this many
 @dataclass(frozen=True)
 class Extraction:
     """The chosen text, which extractor gave it, how many opinions it took (0: the first answer
-    stood; 1: trafilatura's second; 2: readability's) and the yardstick's text (for confidence)."""
+    stood; 1: trafilatura's second; 2: readability's), the yardstick's text (for confidence) and
+    trafilatura's result tree, from which the Markdown is rendered when it is asked for."""
 
     text: str
     extractor: str
     yardstick: str
     opinion: int = 0
+    tree: Any = None
 
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    def markdown(self) -> str | None:
+        """trafilatura's Markdown of the text's result tree (headings, lists, tables, code), line
+        for line the blocks of `text`; None for a text that has no tree (readability's)."""
+        return xmltotxt(self.tree, include_formatting=True) if self.tree is not None else None
 
 
 def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor: str, *, fast: bool) -> Extraction:
@@ -56,13 +65,15 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
     yardstick = _yardstick(markup)
     yardstick_words = len(yardstick.split())
     keep_headings(root)
-    chosen = Extraction(_text(_trafilatura(root, url, favor, fast=fast)), f"trafilatura-{favor}", yardstick)
+    first = _trafilatura(root, url, favor, fast=fast)
+    chosen = Extraction(_text(first), f"trafilatura-{favor}", yardstick, tree=_tree(first))
     if not _suspect(chosen.words, yardstick_words):
         return chosen
     if favor != "balanced" or fast:
-        balanced = _text(_trafilatura(root, url, "balanced", fast=False))
+        second = _trafilatura(root, url, "balanced", fast=False)
+        balanced = _text(second)
         if len(balanced.split()) > LONGER * chosen.words:
-            chosen = Extraction(balanced, "trafilatura-balanced", yardstick, opinion=1)
+            chosen = Extraction(balanced, "trafilatura-balanced", yardstick, opinion=1, tree=_tree(second))
     if chosen.words < SUSPECT_SHARE * yardstick_words:
         rescue = _readability(markup, url)
         if len(rescue.split()) > RESCUE_LONGER * chosen.words:
@@ -117,6 +128,10 @@ def _trafilatura(root: html.HtmlElement, url: str | None, favor: str, *, fast: b
 
 def _text(result) -> str:
     return (result.text or "") if result is not None else ""
+
+
+def _tree(result) -> Any:
+    return result.body if result is not None else None
 
 
 def _yardstick(markup: str) -> str:

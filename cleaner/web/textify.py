@@ -39,16 +39,17 @@ def html_document(root: html.HtmlElement, markup: str, url: str | None, profile:
     metadata = _page_metadata(root, profile)
     pruned = _prune(root, profile)
     body = [el for selector in profile.html.get("body", ()) for el in selector(root)]
-    extractor, second_reader, opinion = None, None, 0
+    extractor, second_reader, opinion, structured = None, None, 0, None
     if body:
         blocks = [line for el in body for line in block_lines(el)]
     else:
         article = extract_article(root, markup, url, profile.favor, fast=not profile.second_opinion)
-        blocks, extractor, second_reader, opinion = (
+        blocks, extractor, second_reader, opinion, structured = (
             article.text.splitlines(),
             article.extractor,
             article.yardstick,
             article.opinion,
+            article.markdown,
         )
     _trafilatura_metadata(root, url, metadata)
     lines = Lines.from_text("\n\n".join(blocks))
@@ -61,6 +62,7 @@ def html_document(root: html.HtmlElement, markup: str, url: str | None, profile:
         extractor=extractor,
         second_reader=second_reader,
         opinion=opinion,
+        structured=structured,
     )
 
 

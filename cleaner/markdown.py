@@ -1,0 +1,67 @@
+"""The kept text as Markdown: headings, lists, tables and code blocks of the article kept as such.
+
+The rules remove lines of plain text; the Markdown must lose exactly the blocks they removed. The
+extractor renders its result both ways (trafilatura's text and its Markdown of the same result
+tree), so each Markdown line is matched to the plain line it renders, in order, and kept when that
+line was kept. Lines that only the Markdown has (a code fence) follow the block they frame. Where
+there is no structured rendering (a text dump, a profile's `html.body`), the kept text is the
+Markdown: one paragraph per block, as it is already written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from cleaner.lines import Lines
+from cleaner.sweep import Swept
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|(?:[-*+]|\d+[.)])\s+)+")
+_FENCE = re.compile(r"^(?:```|~~~)")
+
+
+def render_markdown(lines: Lines, swept: Swept, structured: str | None) -> str:
+    """The kept lines as Markdown; `structured` is the extractor's Markdown of `lines`, if any."""
+    if not structured:
+        return swept.text
+    source = structured.splitlines()
+    content = [i for i, line in enumerate(source) if line.strip() and not _FENCE.match(line.strip())]
+    kept = set(swept.kept)
+    plain = [_key(lines.texts[i]) for i in lines.nonblank]
+    matcher = difflib.SequenceMatcher(None, [_key(source[i]) for i in content], plain, autojunk=False)
+    keep: set[int] = set()
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            if lines.nonblank[block.b + k] in kept:
+                keep.add(content[block.a + k])
+    fences = _fences_of(source, keep)
+    return _join(source, sorted(keep | fences), closing=set(sorted(fences)[1::2]))
+
+
+def _key(line: str) -> str:
+    """What a line says, without its Markdown: compared between the two renderings."""
+    return " ".join(_PREFIX.sub("", _ESCAPED.sub(r"\1", line.strip())).split())
+
+
+def _fences_of(source: list[str], keep: set[int]) -> set[int]:
+    """The fence lines of every code block some of whose lines are kept."""
+    fences = [i for i, line in enumerate(source) if _FENCE.match(line.strip())]
+    found: set[int] = set()
+    for opening, closing in zip(fences[::2], fences[1::2], strict=False):
+        if any(opening < i < closing for i in keep):
+            found |= {opening, closing}
+    return found
+
+
+def _join(source: list[str], keep: list[int], closing: set[int]) -> str:
+    """Kept Markdown lines, a blank line between two that had one between them (so a table's
+    rows and a list's items stay together when one of them was removed) and after a code block."""
+    out: list[str] = []
+    for n, i in enumerate(keep):
+        if n:
+            before = keep[n - 1]
+            gap = source[before + 1 : i]
+            out.append("\n\n" if before in closing or any(not line.strip() for line in gap) else "\n")
+        out.append(source[i].rstrip())
+    return "".join(out)

@@ -1,0 +1,99 @@
+"""The `markdown` field: the kept text with its structure, losing exactly the blocks the rules removed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import cleaner
+from cleaner.edits import Edit
+from cleaner.lines import Lines
+from cleaner.markdown import render_markdown
+from cleaner.sweep import sweep
+
+PROSE = "enough words for the extractor to keep this paragraph as part of the article body"
+PAGE = f"""<html><head><title>Costs of the new bridge</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Costs of the new bridge</h1>
+<p>The first paragraph of the article has {PROSE}.</p>
+<h2>What it costs</h2>
+<p>The second paragraph of the article has {PROSE}.</p>
+<ul><li>Steel for the deck</li><li>Concrete for the piers</li></ul>
+<p>Share this article</p>
+<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2020</td><td>5 million</td></tr>
+<tr><td>2021</td><td>6 million</td></tr></table>
+<pre><code>total = 5 + 6
+print(total)</code></pre>
+<p>The last paragraph of the article has {PROSE}.</p>
+<p>Copyright 2024 Example Media. All rights reserved.</p>
+</article></body></html>"""
+
+
+def _markdown() -> cleaner.Result:
+    return cleaner.clean(PAGE, url="https://example.com/bridge", markdown=True)
+
+
+def test_markdown_keeps_headings_lists_tables_and_code_of_the_article():
+    md = _markdown().markdown
+    assert "## What it costs" in md.splitlines()
+    assert "- Steel for the deck\n- Concrete for the piers" in md
+    assert "| Year | Cost |\n|---|---|\n| 2020 | 5 million |\n| 2021 | 6 million |" in md
+    assert "```\ntotal = 5 + 6\nprint(total)\n```" in md
+    assert md.splitlines()[0].startswith("The first paragraph")
+
+
+def test_markdown_loses_what_the_rules_removed_and_nothing_else():
+    result = _markdown()
+    for removed in ("Share this article", "Copyright 2024", "Costs of the new bridge"):  # chrome, and the title
+        assert removed not in result.markdown
+        assert removed not in result.text
+    kept_words = result.text.split()
+    assert [w for w in result.markdown.replace("|---|---|", "").split() if w.strip("#|`-")] == [
+        w for w in kept_words if w.strip("#|`-")
+    ]
+
+
+def test_the_text_is_the_same_with_or_without_markdown():
+    plain = cleaner.clean(PAGE, url="https://example.com/bridge")
+    assert plain.markdown is None and "markdown" not in plain.to_dict()
+    with_markdown = _markdown()
+    assert with_markdown.text == plain.text
+    assert with_markdown.to_dict()["markdown"] == with_markdown.markdown
+
+
+def test_a_removed_table_row_leaves_the_table_whole():
+    lines = Lines.from_text("Intro paragraph\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| ad | ad |\n| 3 | 4 |\n\nEnd")
+    removed = lines.texts.index("| ad | ad |")
+    swept = sweep(lines, [Edit(start=removed, end=removed, rule="ads", profile="_base")], {})
+    structured = "Intro paragraph\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| ad | ad |\n| 3 | 4 |\n\nEnd\n"
+    whole = "Intro paragraph\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\nEnd"
+    assert render_markdown(lines, swept, structured) == whole
+
+
+def test_a_text_dump_gives_its_kept_text_as_markdown():
+    dump = (
+        f"Bridge costs rise again\n\nThe first paragraph of the dump has {PROSE}.\n\n"
+        f"The second one has {PROSE}.\n\nThe third one has {PROSE}.\n\nAll rights reserved.\n"
+    )
+    result = cleaner.clean(dump, markdown=True)
+    assert result.markdown == result.text
+    assert "All rights reserved" not in result.markdown and "The second one has" in result.markdown
+
+
+def test_clean_markdown_on_the_command_line(tmp_path):
+    for n in range(2):
+        (tmp_path / f"page{n}.html").write_text(PAGE, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(tmp_path), "--markdown", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 2
+    assert all("## What it costs" in r["markdown"] and "Share this article" not in r["markdown"] for r in records)
+    plain = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert all("markdown" not in json.loads(line) for line in plain.splitlines())
