@@ -19,6 +19,8 @@ from cleaner.sweep import Swept
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|(?:[-*+]|\d+[.)])\s+)+")
 _FENCE = re.compile(r"^(?:```|~~~)")
+_DELIMITER_ROW = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def render_markdown(lines: Lines, swept: Swept, structured: str | None) -> str:
@@ -36,7 +38,7 @@ def render_markdown(lines: Lines, swept: Swept, structured: str | None) -> str:
             if lines.nonblank[block.b + k] in kept:
                 keep.add(content[block.a + k])
     fences = _fences_of(source, keep)
-    return _join(source, sorted(keep | fences), closing=set(sorted(fences)[1::2]))
+    return _with_table_heads(_join(source, sorted(keep | fences), closing=set(sorted(fences)[1::2])))
 
 
 def _key(line: str) -> str:
@@ -65,3 +67,18 @@ def _join(source: list[str], keep: list[int], closing: set[int]) -> str:
             out.append("\n\n" if before in closing or any(not line.strip() for line in gap) else "\n")
         out.append(source[i].rstrip())
     return "".join(out)
+
+
+def _with_table_heads(markdown: str) -> str:
+    """Every table with a delimiter row under its first row: trafilatura draws one only under
+    header cells (`<th>`), and rows without one are a paragraph of pipes to a Markdown reader."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    in_code = False
+    for n, line in enumerate(lines):
+        out.append(line)
+        in_code ^= bool(_FENCE.match(line))
+        opens_a_table = not in_code and line.startswith("|") and (n == 0 or not lines[n - 1].startswith("|"))
+        if opens_a_table and not (n + 1 < len(lines) and _DELIMITER_ROW.match(lines[n + 1])):
+            out.append("|" + "---|" * max(1, len(_PIPE.findall(line.rstrip())) - 1))
+    return "\n".join(out)

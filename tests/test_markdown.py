@@ -97,3 +97,10 @@ def test_clean_markdown_on_the_command_line(tmp_path):
         [sys.executable, "-m", "cleaner", "clean", str(tmp_path)], capture_output=True, text=True, check=True
     ).stdout
     assert all("markdown" not in json.loads(line) for line in plain.splitlines())
+
+
+def test_a_table_without_header_cells_still_reads_as_a_table():
+    page = PAGE.replace("<th>Year</th><th>Cost</th>", "<td>Year</td><td>Cost</td>")
+    md = cleaner.clean(page, url="https://example.com/bridge", markdown=True).markdown
+    assert "| Year | Cost |\n|---|---|\n| 2020 | 5 million |" in md
+    assert md.count("|---|---|") == 1
