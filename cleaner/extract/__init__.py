@@ -8,6 +8,7 @@ the trace says which answered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -15,10 +16,13 @@ from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
 from cleaner.extract.normalise import normalisers, split_title
-from cleaner.extract.people import is_domain, is_person, loose_authors, split_authors, squashed
+from cleaner.extract.people import is_domain, is_person, loose_authors, reviews, split_authors, squashed
 from cleaner.pages import host_of
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
+
+# The source of trafilatura's byline search among the author candidates (`cleaner.web.textify`).
+GUESSED = "trafilatura"
 
 
 @dataclass
@@ -47,9 +51,11 @@ def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
         _offer(fields, "publisher", profile.publisher, "profile", normalise)
     for name, candidates in doc.metadata.items():
         for value, source in candidates:
-            _offer(fields, name, value, source, normalise)
+            if not (name == "author" and source == GUESSED):  # trafilatura's byline search: a guess, later
+                _offer(fields, name, value, source, normalise)
     _complete_authors(fields, doc.metadata.get("author", []))
     sites = _drop_site_names(fields, doc)
+    _shown_byline_first(fields, doc.metadata.get("byline", []), sites)
     if not fields.authors:
         _unstated_authors(fields, doc, swept, sites)
     chrome = frozenset(doc.lines.nonblank) - frozenset(swept.kept)
@@ -75,17 +81,68 @@ def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str
 
 
 def _unstated_authors(fields: Fields, doc: Document, swept: Swept, sites: set[str]) -> None:
-    """Authors when no candidate named a person: a "By" line of the text, the page's own author
-    field as it signs (`loose_authors`), a byline the page shows, trafilatura's byline as it signs."""
+    """Authors when the markup named no person, surest first: a "By" line of the text, the page's
+    own author field as it signs (`loose_authors`), people a byline the page shows names,
+    trafilatura's byline search, a signature in an element marked as the author, trafilatura's
+    byline as it signs. trafilatura's guess comes after the page's own bylines: it runs a byline's
+    parts together ("Jane Doe Founder", "Jane Doe Dec") where the page keeps them apart."""
     candidates = doc.metadata.get("author", [])
+    own = [c for c in candidates if c[1] != GUESSED]
+    guessed = [c for c in candidates if c[1] == GUESSED]
+    bylines = doc.metadata.get("byline", [])
     if byline := find_byline(doc.lines, swept.kept):
         fields.authors, fields.sources["author"] = byline[0], "generic/byline"
-    if not fields.authors:
-        _loose_authors(fields, [c for c in candidates if c[1] != "trafilatura"], sites)
-    if not fields.authors:
-        _visible_authors(fields, doc.metadata.get("byline", []), sites)
-    if not fields.authors:
-        _loose_authors(fields, [c for c in candidates if c[1] == "trafilatura"], sites)
+    steps: list[Callable[[], None]] = [
+        lambda: _loose_authors(fields, own, sites),
+        lambda: _visible_authors(fields, bylines, sites, signatures=False),
+        lambda: _guessed_authors(fields, guessed, sites),
+        lambda: _visible_authors(fields, bylines, sites),
+        lambda: _loose_authors(fields, guessed, sites),
+    ]
+    for step in steps:
+        if fields.authors:
+            return
+        step()
+
+
+def _guessed_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set[str]) -> None:
+    """People trafilatura's byline search names; not the site (unless it reads as a person's)."""
+    for value, source in candidates:
+        names = [name for name in split_authors(value) if squashed(name) not in sites or is_person(name)]
+        if names:
+            fields.authors, fields.sources["author"] = names, source
+            return
+
+
+# Sources a byline the page shows overrides when it names other people: the markup's author field
+# (often the account that posted the article) and trafilatura's byline that completed it.
+_OVERRIDDEN = frozenset({"json-ld", "meta", GUESSED})
+
+
+def _shown_byline_first(fields: Fields, bylines: list[tuple[str, str]], sites: set[str]) -> None:
+    """The first byline the page shows that opens with its lead ("By Jane Doe", "Von …") wins over
+    the markup's authors when it names people and the page shows none of the markup's ("By Jane
+    Doe" under the headline, "John Roe" only in the JSON-LD). A reviewer's line ("Reviewed by …")
+    names no author."""
+    if fields.sources.get("author") not in _OVERRIDDEN:
+        return
+    lead = next((text for text, kind in bylines if kind == "lead" and split_authors(text)), None)
+    if lead is None or reviews(lead) or any(_shows(text, fields.authors) for text, _ in bylines):
+        return
+    names = [name for name in split_authors(lead) if squashed(name) not in sites]
+    if names and not any(_shows(name, fields.authors) for name in names):
+        fields.authors, fields.sources["author"] = names, "byline/lead"
+
+
+def _shows(text: str, names: list[str]) -> bool:
+    """Whether `text` holds all words of one of `names` ("By R.C. Baker" holds "R C Baker"), or
+    is part of one ("Baker" of "R C Baker")."""
+    shown = _words(text)
+    return any(_words(name) <= shown or shown < _words(name) for name in names)
+
+
+def _words(text: str) -> set[str]:
+    return {squashed(w) for w in re.split(r"[\W_]+", text)} - {""}
 
 
 def _complete_authors(fields: Fields, candidates: list[tuple[str, str]]) -> None:
@@ -109,13 +166,15 @@ def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set
             return
 
 
-def _visible_authors(fields: Fields, bylines: list[tuple[str, str]], sites: set[str]) -> None:
+def _visible_authors(
+    fields: Fields, bylines: list[tuple[str, str]], sites: set[str], *, signatures: bool = True
+) -> None:
     """Authors from the first byline the page shows that names someone (`visible_bylines`, in
-    document order): people's names, or for an element marked as the author also a signature
-    (`loose_authors`); never the site's name."""
+    document order): people's names, or with `signatures` for an element marked as the author
+    also a signature (`loose_authors`); never the site's name unless it reads as a person's."""
     for text, kind in bylines:
-        names = [name for name in split_authors(text) if squashed(name) not in sites]
-        if not names and kind == "marked":
+        names = [name for name in split_authors(text) if squashed(name) not in sites or is_person(name)]
+        if not names and kind == "marked" and signatures:
             names, kind = loose_authors(text, sites), "marked/loose"
         if names:
             fields.authors, fields.sources["author"] = names, f"byline/{kind}"

@@ -1,0 +1,86 @@
+"""Which source names the author when several do: the byline the reader sees against the markup's
+author field and trafilatura's guess; and names of papers and organisations that read like a
+person's ("Die Tagespresse", "Auto Zeitung") refused as authors."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner.extract.people import loose_authors, reviews, split_authors
+from tests.test_authors_real import STORY, json_ld, page
+
+
+def test_the_byline_the_page_shows_beats_a_json_ld_author_it_does_not_show() -> None:
+    shown = '<p class="meta"><span>Written by</span> <a href="/staff/jane">Jane Doe</a></p>'
+    result = cleaner.clean(page(json_ld("John Roe"), byline=shown), url=STORY)
+    assert result.authors == ("Jane Doe",)
+    assert result.trace["fields"]["author"] == "byline/lead"
+    # no byline on the page: the markup's author stands
+    assert cleaner.clean(page(json_ld("John Roe")), url=STORY).authors == ("John Roe",)
+
+
+def test_a_json_ld_author_the_page_shows_stays_beside_another_by_line() -> None:
+    shown = '<div class="author">John Roe</div><p class="meta"><span>Written by</span> <a>Jane Doe</a></p>'
+    assert cleaner.clean(page(json_ld("John Roe"), byline=shown), url=STORY).authors == ("John Roe",)
+    initials = '<p class="meta"><span>Written by</span> <a>J.R. Roe</a></p>'  # the same person, written otherwise
+    assert cleaner.clean(page(json_ld("J R Roe"), byline=initials), url=STORY).authors == ("J R Roe",)
+
+
+def test_a_reviewer_shown_on_the_page_is_not_the_author() -> None:
+    shown = '<p class="meta"><span>Medically reviewed by</span> <a>Jane Doe</a></p>'
+    assert cleaner.clean(page(json_ld("John Roe"), byline=shown), url=STORY).authors == ("John Roe",)
+    assert reviews("Reviewed by Jane Doe") and reviews("Fact checked by Jane Doe")
+    assert not reviews("By Jane Doe")
+
+
+def test_the_parts_of_a_byline_box_name_the_author_without_the_role() -> None:
+    box = '<div class="author-box"><span class="name">Jane Doe</span> <span>Founder &amp; Lead Reviewer</span></div>'
+    result = cleaner.clean(page(byline=box), url=STORY)
+    assert result.authors == ("Jane Doe",)
+    assert result.trace["fields"]["author"] == "byline/marked"
+
+
+def test_a_writer_named_like_the_site_is_the_author_of_the_byline_too() -> None:
+    head = '<meta property="og:site_name" content="Jane Doe">'
+    result = cleaner.clean(page(head, byline="<p>Posted by Jane Doe</p>"), url="https://janedoe.example/2024/post")
+    assert result.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        "Die Tagespresse",
+        "El Diario Ejemplo",
+        "La Muestra",
+        "Auto Zeitung",
+        "Musterstädter Presse",
+        "Deutsche Musternachrichten",
+        "Muster Magazin",
+        "Auswärtiges Amt",
+        "Feuerwehr Musterstadt",
+        "Example Solutions",
+        "Example Org",
+    ],
+)
+def test_a_paper_or_an_organisation_named_like_a_person_is_no_author(author: str) -> None:
+    assert split_authors(author) == []
+    assert loose_authors(author) == []
+    assert cleaner.clean(page(json_ld(author)), url=STORY).authors == ()
+
+
+def test_a_pen_name_with_an_article_still_signs() -> None:
+    assert loose_authors("Der Michel") == ["Der Michel"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("J.R. Roe", ["J.R. Roe"]),  # initials, not an outlet's acronym
+        ("Erstellt von Max Muster", ["Max Muster"]),
+        ("Interview: Erika Muster", ["Erika Muster"]),
+        ("CNN Business", []),
+    ],
+)
+def test_initials_and_more_leads_in_a_byline(raw: str, expected: list[str]) -> None:
+    assert split_authors(raw) == expected
