@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
+from urllib.parse import urljoin
 
 from cleaner.lines import Lines
 from cleaner.sweep import Swept
 
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|(?:[-*+]|\d+[.)])\s+)+")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)\)")
 _FENCE = re.compile(r"^(?:```|~~~)")
 _DELIMITER_ROW = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -43,7 +46,7 @@ def render_markdown(lines: Lines, swept: Swept, structured: str | None) -> str:
 
 def _key(line: str) -> str:
     """What a line says, without its Markdown: compared between the two renderings."""
-    return " ".join(_PREFIX.sub("", _ESCAPED.sub(r"\1", line.strip())).split())
+    return " ".join(_PREFIX.sub("", _ESCAPED.sub(r"\1", _LINK.sub(r"\1", line.strip()))).split())
 
 
 def _fences_of(source: list[str], keep: set[int]) -> set[int]:
@@ -82,3 +85,45 @@ def _with_table_heads(markdown: str) -> str:
         if opens_a_table and not (n + 1 < len(lines) and _DELIMITER_ROW.match(lines[n + 1])):
             out.append("|" + "---|" * max(1, len(_PIPE.findall(line.rstrip())) - 1))
     return "\n".join(out)
+
+
+_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote", "figcaption"})
+_MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]()#+!|<>]")
+
+
+def page_links(root: Any, url: str | None) -> dict[str, list[tuple[str, str]]]:
+    """The page's links by the text of the block that holds them (what `_key` makes of a
+    rendered line): the links of the article's paragraphs, list items and cells, in order."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for anchor in root.iter("a"):
+        href, text = (anchor.get("href") or "").strip(), " ".join(anchor.text_content().split())
+        if not text or not href or href.startswith(("#", "javascript:", "mailto:")) or _MARKDOWN_SIGNS.search(text):
+            continue
+        block = next((a for a in anchor.iterancestors() if a.tag in _BLOCKS), None)
+        if block is not None:
+            key = " ".join(block.text_content().split())
+            found.setdefault(key, []).append((text, urljoin(url, href) if url else href))
+    return found
+
+
+def with_links(markdown: str, links: dict[str, list[tuple[str, str]]]) -> str:
+    """Each line's link texts made Markdown links, where the line is a block that held them."""
+    out = []
+    for line in markdown.split("\n"):
+        if line.startswith("|"):  # a table row: each cell is a block of its own
+            out.append("|".join(_linked(cell, links.get(_key(cell), ())) for cell in _PIPE.split(line)))
+        else:
+            out.append(_linked(line, links.get(_key(line), ())))
+    return "\n".join(out)
+
+
+def _linked(line: str, links: Any) -> str:
+    start = 0
+    for text, href in links:
+        at = line.find(text, start)
+        if at < 0:
+            continue
+        link = f"[{text}](<{href}>)" if " " in href else f"[{text}]({href})"
+        line = line[:at] + link + line[at + len(text) :]
+        start = at + len(link)
+    return line

@@ -104,3 +104,14 @@ def test_a_table_without_header_cells_still_reads_as_a_table():
     md = cleaner.clean(page, url="https://example.com/bridge", markdown=True).markdown
     assert "| Year | Cost |\n|---|---|\n| 2020 | 5 million |" in md
     assert md.count("|---|---|") == 1
+
+
+def test_links_of_the_kept_paragraphs_become_markdown_links():
+    page = PAGE.replace(
+        "The second paragraph of the article has", 'The second paragraph, <a href="/costs">on costs</a>, has'
+    )
+    page = page.replace("<td>2021</td>", '<td><a href="https://example.org/2021">2021</a></td>')
+    md = cleaner.clean(page, url="https://example.com/bridge", markdown=True).markdown
+    assert "The second paragraph, [on costs](https://example.com/costs), has" in md
+    assert "| [2021](https://example.org/2021) | 6 million |" in md
+    assert "](/" not in md and "[Home]" not in md  # hrefs absolute; the menu's links stay out

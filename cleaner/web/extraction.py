@@ -16,6 +16,7 @@ in seven gets the second opinion and one in sixteen readability's.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from trafilatura.xml import xmltotxt
 
 from cleaner.errors import PageError
+from cleaner.markdown import page_links, with_links
 from cleaner.web.blocks import block_lines
 
 TOO_SHORT = 60  # words: a shorter extraction is suspect whatever the yardstick says
@@ -45,6 +47,7 @@ class Extraction:
     yardstick: str
     opinion: int = 0
     tree: Any = None
+    links: Any = None  # the page's links by block (cleaner.markdown.page_links), read when Markdown is asked
 
     @property
     def words(self) -> int:
@@ -53,7 +56,10 @@ class Extraction:
     def markdown(self) -> str | None:
         """trafilatura's Markdown of the text's result tree (headings, lists, tables, code), line
         for line the blocks of `text`; None for a text that has no tree (readability's)."""
-        return xmltotxt(self.tree, include_formatting=True) if self.tree is not None else None
+        if self.tree is None:
+            return None
+        rendered = xmltotxt(self.tree, include_formatting=True)
+        return with_links(rendered, self.links()) if self.links is not None else rendered
 
 
 def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor: str, *, fast: bool) -> Extraction:
@@ -66,14 +72,15 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
     yardstick_words = len(yardstick.split())
     keep_headings(root)
     first = _trafilatura(root, url, favor, fast=fast)
-    chosen = Extraction(_text(first), f"trafilatura-{favor}", yardstick, tree=_tree(first))
+    links = functools.partial(page_links, root, url)
+    chosen = Extraction(_text(first), f"trafilatura-{favor}", yardstick, tree=_tree(first), links=links)
     if not _suspect(chosen.words, yardstick_words):
         return chosen
     if favor != "balanced" or fast:
         second = _trafilatura(root, url, "balanced", fast=False)
         balanced = _text(second)
         if len(balanced.split()) > LONGER * chosen.words:
-            chosen = Extraction(balanced, "trafilatura-balanced", yardstick, opinion=1, tree=_tree(second))
+            chosen = Extraction(balanced, "trafilatura-balanced", yardstick, opinion=1, tree=_tree(second), links=links)
     if chosen.words < SUSPECT_SHARE * yardstick_words:
         rescue = _readability(markup, url)
         if len(rescue.split()) > RESCUE_LONGER * chosen.words:
