@@ -8,6 +8,7 @@ import pytest
 
 import cleaner
 from cleaner.check import golden
+from cleaner.engine import clean_or_fail
 from tests.conftest import GOLDEN, ROOT, sample_id, sample_paths
 
 
@@ -37,3 +38,15 @@ def test_cleaning_is_idempotent(sample: Path, rulebook) -> None:
         again = cleaner.clean(first.text, profile=profile, rules=rulebook)
         assert again.trace["removed"] == []
         assert again.text == first.text
+
+
+@pytest.mark.parametrize("sample", sample_paths(), ids=sample_id)
+def test_sample_markdown_matches_golden(sample: Path, file_regression, monkeypatch, rulebook) -> None:
+    """The sample's `markdown` beside its golden JSON (`<case>.md`), reviewed as a diff; asking
+    for it never changes the text."""
+    monkeypatch.chdir(ROOT)
+    page = golden.read_sample(sample if sample.is_absolute() else ROOT / sample)
+    result = clean_or_fail(page, rulebook, markdown=True)
+    assert result.ok, result.error
+    assert result.text == golden.clean_sample(sample, ROOT, rulebook).text
+    file_regression.check(result.markdown, fullpath=golden.golden_path(GOLDEN, sample).with_suffix(".md"))
