@@ -2,9 +2,7 @@
 
 import pytest
 
-pytest.importorskip("markdown_it")
-
-from bench.structure import Block, Counts, match, normalise, normalise_href, parse_blocks, score_page  # noqa: E402
+from bench.structure import Block, Counts, match, normalise, normalise_href, parse_blocks, score_page
 
 DOC = """\
 # Title
