@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urljoin
 
 from cleaner.lines import Lines
-from cleaner.sweep import Swept
+from cleaner.sweep import Swept, join_kept
 
+_WORD = re.compile(r"\w+")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|(?:[-*+]|\d+[.)])\s+)+")
 _LINK = re.compile(r"\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)\)")
@@ -36,17 +38,21 @@ def render_markdown(lines: Lines, swept: Swept, structured: str | None) -> str:
     plain = [_key(lines.texts[i]) for i in lines.nonblank]
     matcher = difflib.SequenceMatcher(None, [_key(source[i]) for i in content], plain, autojunk=False)
     keep: set[int] = set()
-    for block in matcher.get_matching_blocks():
-        for k in range(block.size):
-            if lines.nonblank[block.b + k] in kept:
-                keep.add(content[block.a + k])
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        # both renderings come from one tree in one order: a run of lines that differ (a footnote
+        # mark one of them spells out) but count the same is the same blocks, line for line
+        if op == "equal" or (op == "replace" and a2 - a1 == b2 - b1):
+            pairs = zip(range(a1, a2), range(b1, b2), strict=True)
+            keep.update(content[a] for a, b in pairs if lines.nonblank[b] in kept)
     fences = _fences_of(source, keep)
-    return _with_table_heads(_join(source, sorted(keep | fences), closing=set(sorted(fences)[1::2])))
+    closing = set(sorted(fences)[1::2])  # a code block ends its paragraph
+    return _with_table_heads(join_kept(source, sorted(keep | fences), apart=closing))
 
 
 def _key(line: str) -> str:
-    """What a line says, without its Markdown: compared between the two renderings."""
-    return " ".join(_PREFIX.sub("", _ESCAPED.sub(r"\1", _LINK.sub(r"\1", line.strip()))).split())
+    """What a line says, without its Markdown (block markers, link targets, escapes, inline code
+    ticks and any other punctuation): its words, compared between the two renderings."""
+    return " ".join(_WORD.findall(_PREFIX.sub("", _ESCAPED.sub(r"\1", _LINK.sub(r"\1", line.strip())))))
 
 
 def _fences_of(source: list[str], keep: set[int]) -> set[int]:
@@ -57,19 +63,6 @@ def _fences_of(source: list[str], keep: set[int]) -> set[int]:
         if any(opening < i < closing for i in keep):
             found |= {opening, closing}
     return found
-
-
-def _join(source: list[str], keep: list[int], closing: set[int]) -> str:
-    """Kept Markdown lines, a blank line between two that had one between them (so a table's
-    rows and a list's items stay together when one of them was removed) and after a code block."""
-    out: list[str] = []
-    for n, i in enumerate(keep):
-        if n:
-            before = keep[n - 1]
-            gap = source[before + 1 : i]
-            out.append("\n\n" if before in closing or any(not line.strip() for line in gap) else "\n")
-        out.append(source[i].rstrip())
-    return "".join(out)
 
 
 def _with_table_heads(markdown: str) -> str:
@@ -91,22 +84,24 @@ _BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", 
 _MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]()#+!|<>]")
 
 
-def page_links(root: Any, url: str | None) -> dict[str, list[tuple[str, str]]]:
+Links = dict[str, list[tuple[str, str]]]  # a block's words (`_key`) -> its links' (text, href), in order
+
+
+def page_links(root: Any, url: str | None) -> Links:
     """The page's links by the text of the block that holds them (what `_key` makes of a
     rendered line): the links of the article's paragraphs, list items and cells, in order."""
-    found: dict[str, list[tuple[str, str]]] = {}
+    found: Links = {}
     for anchor in root.iter("a"):
         href, text = (anchor.get("href") or "").strip(), " ".join(anchor.text_content().split())
         if not text or not href or href.startswith(("#", "javascript:", "mailto:")) or _MARKDOWN_SIGNS.search(text):
             continue
         block = next((a for a in anchor.iterancestors() if a.tag in _BLOCKS), None)
         if block is not None:
-            key = " ".join(block.text_content().split())
-            found.setdefault(key, []).append((text, urljoin(url, href) if url else href))
+            found.setdefault(_key(block.text_content()), []).append((text, urljoin(url, href) if url else href))
     return found
 
 
-def with_links(markdown: str, links: dict[str, list[tuple[str, str]]]) -> str:
+def with_links(markdown: str, links: Links) -> str:
     """Each line's link texts made Markdown links, where the line is a block that held them."""
     out = []
     for line in markdown.split("\n"):
@@ -117,12 +112,14 @@ def with_links(markdown: str, links: dict[str, list[tuple[str, str]]]) -> str:
     return "\n".join(out)
 
 
-def _linked(line: str, links: Any) -> str:
+def _linked(line: str, links: Iterable[tuple[str, str]]) -> str:
+    """The line with each link text, in order, made a link (a whole word or words, not a part)."""
     start = 0
     for text, href in links:
-        at = line.find(text, start)
-        if at < 0:
+        found = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)").search(line, start)
+        if found is None:
             continue
+        at = found.start()
         link = f"[{text}](<{href}>)" if " " in href else f"[{text}]({href})"
         line = line[:at] + link + line[at + len(text) :]
         start = at + len(link)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,21 +47,23 @@ def sweep(lines: Lines, edits: Iterable[Edit], rule_order: dict[str, int]) -> Sw
                 owner[i] = edit
     kept = tuple(i for i in lines.nonblank if i not in owner)
     return Swept(
-        text=_join(lines, kept),
+        text=join_kept(lines.texts, kept),
         kept=kept,
         removed=tuple(_runs(lines, owner)),
         captures=tuple(c for _, _, c in sorted(captures, key=lambda t: (t[0], t[1]))),
     )
 
 
-def _join(lines: Lines, kept: tuple[int, ...]) -> str:
-    """Kept lines, a blank line between two that had one between them in the page."""
+def join_kept(texts: Sequence[str], kept: Sequence[int], apart: Collection[int] = ()) -> str:
+    """Kept lines, a blank line between two that had one between them in the page (and after a
+    line of `apart`); lines that stood together stay together when a line between them went."""
     out: list[str] = []
     for n, i in enumerate(kept):
         if n:
-            gap = lines.texts[kept[n - 1] + 1 : i]
-            out.append("\n\n" if any(not t for t in gap) else "\n")
-        out.append(lines.texts[i])
+            before = kept[n - 1]
+            blank = before in apart or any(not t.strip() for t in texts[before + 1 : i])
+            out.append("\n\n" if blank else "\n")
+        out.append(texts[i].rstrip())
     return "".join(out)
 
 

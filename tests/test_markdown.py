@@ -115,3 +115,23 @@ def test_links_of_the_kept_paragraphs_become_markdown_links():
     assert "The second paragraph, [on costs](https://example.com/costs), has" in md
     assert "| [2021](https://example.org/2021) | 6 million |" in md
     assert "](/" not in md and "[Home]" not in md  # hrefs absolute; the menu's links stay out
+
+
+def test_paragraphs_the_two_renderings_spell_differently_are_still_kept():
+    """Inline code (ticks only in the Markdown) and a paragraph opening with "1." (escaped there)
+    are the same blocks as their plain lines: the Markdown keeps them as the text does."""
+    page = PAGE.replace(
+        "The second paragraph of the article has",
+        "1. The second paragraph names the <code>bridge.yaml</code> file and has",
+    )
+    result = cleaner.clean(page, url="https://example.com/bridge", markdown=True)
+    assert "names the bridge.yaml file" in result.text
+    assert "1\\. The second paragraph names the `bridge.yaml` file" in result.markdown
+
+
+def test_a_link_text_is_linked_as_a_word_not_inside_one():
+    page = PAGE.replace(
+        "The second paragraph of the article has", 'The second part, on the <a href="/art">art</a> of it, has'
+    )
+    md = cleaner.clean(page, url="https://example.com/bridge", markdown=True).markdown
+    assert "The second part, on the [art](https://example.com/art) of it" in md  # not p[art]

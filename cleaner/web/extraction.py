@@ -17,6 +17,7 @@ in seven gets the second opinion and one in sixteen readability's.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from trafilatura.xml import xmltotxt
 
 from cleaner.errors import PageError
-from cleaner.markdown import page_links, with_links
+from cleaner.markdown import Links, page_links, with_links
 from cleaner.web.blocks import block_lines
 
 TOO_SHORT = 60  # words: a shorter extraction is suspect whatever the yardstick says
@@ -46,8 +47,8 @@ class Extraction:
     extractor: str
     yardstick: str
     opinion: int = 0
-    tree: Any = None
-    links: Any = None  # the page's links by block (cleaner.markdown.page_links), read when Markdown is asked
+    tree: Any = None  # trafilatura's result tree (an lxml element)
+    links: Callable[[], Links] | None = None  # the page's links by block, read only when Markdown is asked
 
     @property
     def words(self) -> int:
