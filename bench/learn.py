@@ -214,7 +214,7 @@ def page_key_of(page: Page) -> str:
     from cleaner.lines import Lines
 
     lines = Lines.from_text(page.text)
-    return page_key([lines.texts[i] for i in lines.nonblank])
+    return page_key(lines.nonblank_texts())
 
 
 def _table(results: dict, expected: dict) -> dict[str, float]:
@@ -230,7 +230,6 @@ def _table(results: dict, expected: dict) -> dict[str, float]:
         gains[form] = scores["learned"]["f1"] - scores["generic"]["f1"]
         precision = scores["learned"]["precision"] - scores["generic"]["precision"]
         print(f"{'':<11}{'learned - generic:':<27}F1 {gains[form]:+.3f}, precision {precision:+.3f}")
-    return gains
     return gains
 
 

@@ -31,6 +31,10 @@ class Lines:
     def __len__(self) -> int:
         return len(self.texts)
 
+    def nonblank_texts(self) -> list[str]:
+        """The non-blank lines' texts, in page order."""
+        return [self.texts[i] for i in self.nonblank]
+
     def in_scope(self, scope: Scope, window: int) -> tuple[int, ...]:
         """Indices of the non-blank lines a rule with this scope may look at, in page order."""
         if scope == "head":

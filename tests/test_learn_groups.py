@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+import cleaner
 from cleaner.cli import main
 from cleaner.learn.groups import group_pages
 from cleaner.profiles import load_rulebook
@@ -136,3 +137,42 @@ def test_clean_learn_groups_text_dumps_without_url_and_cleans_each_with_its_own_
     assert "Ferry schedules" in ledger_rules and "Ferry schedules" not in courier_rules
     assert "Courier classifieds" in courier_rules and "Courier classifieds" not in ledger_rules
     assert "without a URL" in ledger_rules and "match" not in yaml.safe_load(ledger_rules)  # its pages are given it
+    rng = random.Random(7)  # the same pages again: their articles stay beside the chrome that goes
+    for record, text in zip(records, [*harbor_ledger(5, rng), *prairie_courier(5, rng)], strict=False):
+        assert [line for line in text.splitlines() if line.endswith(".")] == [
+            line for line in record["text"].splitlines() if line.endswith(".")
+        ]
+
+
+def _clean_learning(tmp_path: Path, texts: list[str]) -> list[dict]:
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    for n, text in enumerate(texts):
+        (dump / f"page-{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(dump), "--learn", "--jobs", "2", "-o", str(out)]) in (0, 1)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_copies_of_one_page_are_one_page_and_keep_their_article(tmp_path: Path) -> None:
+    """A dump that holds one page several times (a crawl reaching it under several addresses):
+    read as many pages, every line of it would recur and the learned rules take the article."""
+    rng = random.Random(8)
+    page = harbor_ledger(1, rng)[0]
+    article = [line for line in page.splitlines() if line.endswith(".")][:2]
+    records = _clean_learning(tmp_path, [page, page, page, page, *prairie_courier(5, rng)])
+    for record in records[:4]:
+        assert record["profile"] == "_generic"  # one page is no site to learn from
+        assert all(sentence in record["text"] for sentence in article)
+    assert records[4]["profile"].startswith("unnamed-")  # the other site is still learned
+
+
+def test_a_page_its_hand_written_profile_selects_by_its_first_line_keeps_it(tmp_path: Path) -> None:
+    """The bundled washingtontimes.com profile selects dumps by their dateline: such pages are never
+    grouped and learned over, whatever they share."""
+    rng = random.Random(9)
+    dateline = "- The Washington Times - Thursday, August 17, 2017"
+    pages = [f"{dateline}\n" + text for text in harbor_ledger(5, rng)]
+    assert cleaner.clean(pages[0]).profile == "washingtontimes.com"
+    records = _clean_learning(tmp_path, pages)
+    assert [r["profile"] for r in records] == ["washingtontimes.com"] * 5

@@ -31,7 +31,7 @@ from cleaner.learn.writer import profile_yaml
 from cleaner.lines import Lines
 from cleaner.page import Page
 from cleaner.pages import host_of
-from cleaner.profiles import Rulebook, load_rulebook
+from cleaner.profiles import GENERIC, Rulebook, load_rulebook
 from cleaner.web.metadata import page_url
 from cleaner.web.parse import parse_html
 from cleaner.web.textify import html_document
@@ -63,21 +63,29 @@ def learn_profiles(
     """One learned profile per site (the pages' host, or `site` for all); each is checked to
     load as a valid profile before it is returned. With `unnamed`, text dumps without a URL are
     grouped by the chrome they share (`learn.groups`) and each group of `min_pages` or more is
-    learned as a site named `unnamed-…`, its `members` the pages it holds."""
+    learned as a site named `unnamed-…`, its `members` the pages it holds.
+
+    A page read again (the same lines, under another URL or none) counts once: copies of one page
+    would make its article look like chrome that recurs. A page without a URL that a profile of
+    `rulebook` selects by its first line belongs to that profile, not to a group."""
     book = rulebook or load_rulebook()
     groups: dict[str, list[list[str]]] = defaultdict(list)
     marks: dict[str, list[list[Marked]]] = defaultdict(list)  # not the trees: a page is parsed, read, let go
     nameless: list[list[str]] = []
+    seen: dict[str | None, set[str]] = defaultdict(set)  # page keys read, by site (None: without a URL)
     for page in pages:
         root = parse_html(page.html) if page.html is not None else None
-        marked = page_marks(root) if root is not None else None
+        marked = page_marks(root) if root is not None else None  # before page_lines prunes the tree
         lines, url = page_lines(page, book, root)
         host = site or host_of(url).removeprefix("www.") if url else site
+        if (key := page_key(lines)) in seen[host]:
+            continue
+        seen[host].add(key)
         if host:
             groups[host].append(lines)
             if marked is not None:
                 marks[host].append(marked)
-        elif unnamed and page.html is None:
+        elif unnamed and page.html is None and book.select(Lines(tuple(lines))).name == GENERIC:
             nameless.append(lines)
     learned = {
         host: _learned(host, site_pages, marks[host], book, min_pages, min_share)
@@ -118,11 +126,11 @@ def page_lines(page: Page, rulebook: Rulebook, root: html.HtmlElement | None = N
     """The non-blank lines the rules of a page's profile would see, and the page's URL."""
     if page.html is None:
         lines = Lines.from_text(page.text)
-        return [lines.texts[i] for i in lines.nonblank], page.url
+        return lines.nonblank_texts(), page.url
     root = parse_html(page.html) if root is None else root  # pruned in place: read it before
     url = page.url or page_url(root)
     doc: Document = html_document(root, page.html, url, rulebook.get("_generic"))
-    return [doc.lines.texts[i] for i in doc.lines.nonblank], url
+    return doc.lines.nonblank_texts(), url
 
 
 def generic_removed(lines: list[str], rulebook: Rulebook) -> frozenset[int]:

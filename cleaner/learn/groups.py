@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from cleaner.engine import mark
 from cleaner.learn.propose import EDGE, _sentence
-from cleaner.learn.shapes import shape
+from cleaner.learn.shapes import shape, unique_name
 from cleaner.lines import Lines
 from cleaner.profiles import Profile
 
@@ -106,7 +106,7 @@ def _linked(members: Sequence[int], signatures: Sequence[frozenset[str]]) -> lis
 
 def _split(members: list[int], signatures: Sequence[frozenset[str]]) -> list[list[int]]:
     """A group as it stands, or the groups it falls into without the lines nearly all its pages
-        carry (sites inside one wrapper), when most of its pages then link to others; pages that link
+    carry (sites inside one wrapper), when most of its pages then link to others; pages that link
     to none stay alone. (Without its own chrome, one site's pages share little: most would be alone.)"""
     if len(members) < 4:
         return [members]
@@ -141,9 +141,4 @@ def _name(telling: Sequence[str], taken: set[str]) -> str:
         words = re.findall(r"[a-z0-9]+", re.sub("\x00[A-Z]+\x00", " ", line).casefold())[:NAME_WORDS]
         if words:
             break
-    base = PREFIX + ("-".join(words) if words else "1")
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{PREFIX}{'-'.join(words)}-{n}" if words else f"{PREFIX}{n}", n + 1
-    taken.add(name)
-    return name
+    return unique_name(PREFIX + ("-".join(words) if words else "site"), taken)

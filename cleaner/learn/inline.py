@@ -17,7 +17,7 @@ from cleaner.learn.propose import MIN_PAGES
 from cleaner.lines import Lines
 from cleaner.page import Page
 from cleaner.pages import host_of, is_host_name
-from cleaner.profiles import Profile, Rulebook
+from cleaner.profiles import GENERIC, Profile, Rulebook
 
 __all__ = ["GroupedRulebook", "has_profile", "learn_sites", "with_groups", "write_profiles"]
 
@@ -40,16 +40,18 @@ def learn_sites(pages: Iterable[Page], rulebook: Rulebook, *, min_pages: int = M
 @dataclass(frozen=True)
 class GroupedRulebook(Rulebook):
     """A rulebook that gives each page without a URL that was learned in a group (a site without
-    a URL) that group's profile; every other page selects its profile as usual."""
+    a URL) that group's profile, unless a profile selects the page as usual (by its first line):
+    a hand-written profile knows its site better."""
 
     groups: Mapping[str, str] = field(default_factory=dict)  # page_key -> profile name
 
     def select(self, lines: Lines, url: str | None = None) -> Profile:
-        if self.groups and not host_of(url):
-            name = self.groups.get(page_key([lines.texts[i] for i in lines.nonblank]))
+        usual = super().select(lines, url)
+        if usual.name == GENERIC and self.groups and not host_of(url):
+            name = self.groups.get(page_key(lines.nonblank_texts()))
             if name in self.profiles:
                 return self.profiles[name]
-        return super().select(lines, url)
+        return usual
 
 
 def with_groups(rulebook: Rulebook, learned: Mapping[str, Learned]) -> Rulebook:

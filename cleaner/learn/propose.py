@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner.learn.shapes import pattern_of, shape
+from cleaner.learn.shapes import pattern_of, shape, unique_name
 from cleaner.maintext.features import WIDE as _WIDE
 
 EDGE = 12  # non-blank lines from either end that count as the page's head or tail
@@ -273,12 +273,7 @@ def rule_id(proposal: Proposal, taken: set[str]) -> str:
     """`learned-copyright-example-media`: from the line's first words, unique in the profile."""
     readable = re.sub("\x00([A-Z]+)\x00", lambda m: f" {m.group(1).lower()} ", proposal.template or proposal.text or "")
     words = re.findall(r"[a-z0-9]+", readable.lower())[:4] or ["line"]
-    base = "learned-" + "-".join(words)
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    taken.add(name)
-    return name
+    return unique_name("learned-" + "-".join(words), taken)
 
 
 def held_pages(count: int) -> list[int]:

@@ -61,3 +61,12 @@ def pattern_of(template: str) -> str:
         elif piece:
             parts.append(_SPECIAL.sub(r"\\\1", piece))
     return "^" + "".join(parts) + "$"
+
+
+def unique_name(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`, … : the first that `taken` does not hold, which it joins."""
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
