@@ -16,7 +16,7 @@ from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
 from cleaner.extract.normalise import normalisers, split_title
-from cleaner.extract.people import is_domain, is_person, loose_authors, reviews, split_authors, squashed
+from cleaner.extract.people import is_domain, is_person, loose_authors, split_authors, squashed
 from cleaner.pages import host_of
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
@@ -108,7 +108,7 @@ def _unstated_authors(fields: Fields, doc: Document, swept: Swept, sites: set[st
 def _guessed_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set[str]) -> None:
     """People trafilatura's byline search names; not the site (unless it reads as a person's)."""
     for value, source in candidates:
-        names = [name for name in split_authors(value) if squashed(name) not in sites or is_person(name)]
+        names = [name for name in split_authors(value) if _not_the_site(name, sites)]
         if names:
             fields.authors, fields.sources["author"] = names, source
             return
@@ -122,21 +122,26 @@ _OVERRIDDEN = frozenset({"json-ld", "meta", GUESSED})
 def _shown_byline_first(fields: Fields, bylines: list[tuple[str, str]], sites: set[str]) -> None:
     """The first byline the page shows that opens with its lead ("By Jane Doe", "Von …") wins over
     the markup's authors when it names people and the page shows none of the markup's ("By Jane
-    Doe" under the headline, "John Roe" only in the JSON-LD). A reviewer's line ("Reviewed by …")
-    names no author."""
+    Doe" under the headline, "John Roe" only in the JSON-LD)."""
     if fields.sources.get("author") not in _OVERRIDDEN:
         return
     lead = next((text for text, kind in bylines if kind == "lead" and split_authors(text)), None)
-    if lead is None or reviews(lead) or any(_shows(text, fields.authors) for text, _ in bylines):
+    if lead is None or any(_shows(text, fields.authors) for text, _ in bylines):
         return
-    names = [name for name in split_authors(lead) if squashed(name) not in sites]
+    names = [name for name in split_authors(lead) if _not_the_site(name, sites)]
     if names and not any(_shows(name, fields.authors) for name in names):
         fields.authors, fields.sources["author"] = names, "byline/lead"
 
 
+def _not_the_site(name: str, sites: set[str]) -> bool:
+    """A name that is not one of the site's (`squashed`), or that reads as a person's: a blog named
+    after its writer."""
+    return squashed(name) not in sites or is_person(name)
+
+
 def _shows(text: str, names: list[str]) -> bool:
-    """Whether `text` holds all words of one of `names` ("By R.C. Baker" holds "R C Baker"), or
-    is part of one ("Baker" of "R C Baker")."""
+    """Whether `text` holds all words of one of `names` ("By J.R. Roe" holds "J R Roe"), or
+    is part of one ("Roe" of "J R Roe")."""
     shown = _words(text)
     return any(_words(name) <= shown or shown < _words(name) for name in names)
 
@@ -173,7 +178,7 @@ def _visible_authors(
     document order): people's names, or with `signatures` for an element marked as the author
     also a signature (`loose_authors`); never the site's name unless it reads as a person's."""
     for text, kind in bylines:
-        names = [name for name in split_authors(text) if squashed(name) not in sites or is_person(name)]
+        names = [name for name in split_authors(text) if _not_the_site(name, sites)]
         if not names and kind == "marked" and signatures:
             names, kind = loose_authors(text, sites), "marked/loose"
         if names:
@@ -197,12 +202,8 @@ def _drop_site_names(fields: Fields, doc: Document) -> set[str]:
     declared = [v for name, values in doc.metadata.items() if name != "byline" for v, _ in values]
     domains = {squashed(v) for v in declared if is_domain(v)}
     host = host_of(doc.url)
-    domains |= {squashed(host)} if host else set()
-    kept = [
-        name
-        for name in fields.authors
-        if (squashed(name) not in sites or is_person(name)) and squashed(name) not in domains
-    ]
+    domains |= {squashed(host), squashed(host.casefold().removeprefix("www."))} if host else set()
+    kept = [name for name in fields.authors if _not_the_site(name, sites) and squashed(name) not in domains]
     if kept != fields.authors:
         fields.authors = kept
         if not kept:

@@ -14,6 +14,7 @@ from lxml import html
 from trafilatura.metadata import extract_author
 
 from cleaner.document import Candidates, Document
+from cleaner.extract import GUESSED
 from cleaner.extract.normalise import answers
 from cleaner.lines import Lines
 from cleaner.profiles import Profile
@@ -72,7 +73,7 @@ def _trafilatura_metadata(root: html.HtmlElement, url: str | None, metadata: Can
     cost half as much again as extracting the text, and reads the JSON-LD and <meta> tags that
     `_page_metadata` has read already."""
     if not answers("author", metadata.get("author", ())) and (author := extract_author(root)):
-        metadata.setdefault("author", []).append((author, "trafilatura"))
+        metadata.setdefault("author", []).append((author, GUESSED))
     if not answers("date", metadata.get("date", ())) and (day := find_date(root, url=url, **_DATE_CONFIG)):
         metadata.setdefault("date", []).append((day, "trafilatura"))
     metadata.setdefault("title", []).extend((t, "title-tag") for t in title_tag(root))
