@@ -15,6 +15,7 @@ Measured by bench/realworld.py as the Spearman correlation with each page's text
 
 from __future__ import annotations
 
+import math
 import re
 
 SHINGLE = 4  # words per shingle
@@ -38,7 +39,7 @@ def confidence(kept: str, second_reader: str | None, opinion: int = 0) -> float:
         return 0.0
     theirs = _WORD.findall(second_reader.casefold()) if second_reader else []
     agreement = _contained(words, theirs) if theirs else _prose_share(kept)
-    length = min(1.0, len(words) / FULL_LENGTH) ** 0.5
+    length = math.sqrt(min(1.0, len(words) / FULL_LENGTH))
     return round(agreement * length * OPINIONS[min(opinion, len(OPINIONS) - 1)], 2)
 
 

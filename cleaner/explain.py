@@ -6,7 +6,7 @@ every field with where it came from. For the terminal here; as a self-contained 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -69,6 +69,7 @@ class Explained:
     def rule_counts(self) -> dict[Blame, int]:
         counts: dict[Blame, int] = {}
         for line in self.removed:
+            assert line.removed is not None
             key = Blame(line.removed.rule, line.removed.profile)
             counts[key] = counts.get(key, 0) + 1
         return counts
@@ -87,7 +88,7 @@ def explain_inputs(inputs: Sequence[str], rulebook: Rulebook, *, profile: str | 
 
 def explain_page(page: Page, result: Result, rulebook: Rulebook, locator: Locator) -> Explained:
     """Lay out a page that `result` cleaned: the lines the rules saw, each with its fate."""
-    if not result.ok:
+    if result.error is not None or result.profile is None:
         return Explained(result, (), (), ())
     chosen = rulebook.get(result.profile)
     owner = _owners(result)
@@ -141,7 +142,7 @@ def terminal(explained: Explained, *, color: bool = False) -> Iterator[str]:
     """The page as the terminal shows it: line numbers, a ✗ and the rule for each removed line."""
     paint = _painter(color)
     result = explained.result
-    if not result.ok:
+    if result.error is not None:
         yield paint(_BOLD, f"== {result.source}: not cleaned: {result.error['kind']}: {result.error['message']}")
         return
     yield paint(_BOLD, f"== {result.source}  profile {' < '.join(explained.chain)}")
@@ -159,11 +160,11 @@ def terminal(explained: Explained, *, color: bool = False) -> Iterator[str]:
             yield f"  {item.get('selector', '?')} -> <{item.get('tag', '?')}> {struck}"
 
 
-def _painter(color: bool):
+def _painter(color: bool) -> Callable[[str, str], str]:
     return (lambda code, text: f"{code}{text}{_RESET}") if color else (lambda code, text: text)
 
 
-def _terminal_lines(explained: Explained, paint) -> Iterator[str]:
+def _terminal_lines(explained: Explained, paint: Callable[[str, str], str]) -> Iterator[str]:
     width = min(max((len(_label(line.removed)) for line in explained.removed), default=0), 40)
     for line in explained.lines:
         if not line.text:

@@ -55,7 +55,7 @@ def _index(pages: Sequence[Explained]) -> str:
     for n, page in enumerate(pages, 1):
         result = page.result
         link = f'<a href="#page-{n}">{escape(result.source)}</a>'
-        if not result.ok:
+        if result.error is not None:
             rows.append(
                 f'<tr><td>{n}</td><td>{link}</td><td colspan="5" class="error">{escape(result.error["kind"])}</td></tr>'
             )
@@ -73,7 +73,7 @@ def _page(n: int, page: Explained) -> Iterator[str]:
     result = page.result
     yield f'<section class="page" id="page-{n}">'
     yield f"<h2>{escape(result.source)}</h2>"
-    if not result.ok:
+    if result.error is not None:
         yield f'<p class="error">Not cleaned: {escape(result.error["kind"])}: {escape(result.error["message"])}</p>'
         yield "</section>"
         return

@@ -36,8 +36,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     Uses SIGALRM, so it applies in the main thread of a process (the CLI, each worker of a
     pool); elsewhere the block runs unlimited rather than failing.
     """
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    main_thread = threading.current_thread() is threading.main_thread()
+    if not seconds or not hasattr(signal, "setitimer") or not main_thread:
         yield
         return
 

@@ -19,7 +19,7 @@ class Tally:
     skipped: Skipped = field(default_factory=Skipped)
     pages: int = 0
     resumed: int = 0  # records an output resumed with --resume already held
-    failed: Counter = field(default_factory=Counter)
+    failed: Counter[str] = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
 
     def count(
@@ -35,7 +35,7 @@ class Tally:
         try:
             for result in results:
                 self.pages += 1
-                if not result.ok:
+                if result.error is not None:
                     self.failed[result.error["kind"]] += 1
                 if bar is not None:
                     bar.update()
@@ -76,7 +76,7 @@ class Tally:
         return f"{sum(found.total() for _, found in reasons)} files skipped ({told})"
 
 
-def _some(found: Counter, most: int = 5) -> str:
+def _some(found: Counter[str], most: int = 5) -> str:
     """The commonest of `found`, commonest first: `.png, .pdf` (`, …` when there are more)."""
     names = [name for name, _ in sorted(found.items(), key=lambda item: (-item[1], item[0]))]
     return ", ".join(names[:most]) + (", …" if len(names) > most else "")

@@ -67,7 +67,7 @@ def new_profile(
             raise ScaffoldError(f"{path} exists (use --force to overwrite)")
     rules.mkdir(parents=True, exist_ok=True)
     generic = clean_or_fail(page, load_rulebook([rules]), profile="_generic")
-    if not generic.ok:
+    if generic.error is not None:
         raise ScaffoldError(f"{sample}: cannot be cleaned: {generic.error['message']}")
     first = first_line_pattern(page)
     copied.parent.mkdir(parents=True, exist_ok=True)
@@ -117,9 +117,11 @@ def _read(sample: Path) -> Page:
     pages = list(iter_pages([str(sample)]))
     if len(pages) != 1:
         raise ScaffoldError(f"{sample}: a sample must be one page")
-    if isinstance(pages[0], Result):
-        raise ScaffoldError(f"{sample}: {pages[0].error['kind']}: {pages[0].error['message']}")
-    return pages[0]
+    page = pages[0]
+    if isinstance(page, Result):  # the reader's error record
+        error = page.error or {}
+        raise ScaffoldError(f"{sample}: {error.get('kind')}: {error.get('message')}")
+    return page
 
 
 def first_line_pattern(page: Page) -> str | None:

@@ -70,7 +70,7 @@ def run_cases(
         at = ("tests", n)
         sample = sample_file(entry, profile, root)
 
-        def fail(message: str, *key: str | int, sample: str = entry["sample"], at: tuple = at) -> None:
+        def fail(message: str, *key: str | int, sample: str = entry["sample"], at: tuple[str | int, ...] = at) -> None:
             failures.append(Failure(profile.name, sample, message, locator.key(profile.name, (*at, *key))))
 
         if not sample.is_file() and installed_without_samples(profile):
@@ -84,7 +84,7 @@ def run_cases(
     return len(profile.tests) - len(not_run), failures, not_run
 
 
-def _outcome(profile: Profile, entry: dict[str, Any], result: Result) -> list[tuple[str, tuple]]:
+def _outcome(profile: Profile, entry: dict[str, Any], result: Result) -> list[tuple[str, tuple[str | int, ...]]]:
     """What is wrong with a test's cleaned sample: (message, the key of the entry that says it)."""
     if not result.ok:
         return [(f"the sample could not be cleaned: {result.error}", ("sample",))]
@@ -93,9 +93,9 @@ def _outcome(profile: Profile, entry: dict[str, Any], result: Result) -> list[tu
     return _expectations(entry, result)
 
 
-def _expectations(entry: dict[str, Any], result: Result) -> list[tuple[str, tuple]]:
+def _expectations(entry: dict[str, Any], result: Result) -> list[tuple[str, tuple[str | int, ...]]]:
     record = result.to_dict()
-    out: list[tuple[str, tuple]] = []
+    out: list[tuple[str, tuple[str | int, ...]]] = []
     for key, wanted in (entry.get("expect") or {}).items():
         actual = record["authors"] if key == "author" and isinstance(wanted, list) else record.get(key)
         if actual != wanted:

@@ -36,7 +36,11 @@ golden file into --golden/DOMAIN/, then print what to review and the `cleaner ch
 that checks the new profile from the working folder."""
 
 
-def add_commands(sub: argparse._SubParsersAction, profiles: argparse._SubParsersAction, rules: argparse.ArgumentParser):
+def add_commands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    profiles: argparse._SubParsersAction[argparse.ArgumentParser],
+    rules: argparse.ArgumentParser,
+) -> None:
     """Register `check` and `explain` under `sub`, and `new` under `profiles`."""
     check = sub.add_parser(
         "check",
@@ -154,7 +158,10 @@ def _new(args: argparse.Namespace, rulebook: Rulebook | None) -> int:
     from cleaner.scaffold import new_profile
 
     root = Path(args.root)
-    at_root = lambda p: p if p.is_absolute() else root / p  # noqa: E731
+
+    def at_root(path: Path) -> Path:
+        return path if path.is_absolute() else root / path
+
     try:
         made = new_profile(
             args.domain,

@@ -75,6 +75,7 @@ def rule_lines(page: Page, result: Result, rulebook: Rulebook) -> Lines:
     from cleaner.web.textify import html_document
 
     parsed = parse_page(markup)
+    assert result.profile is not None  # a cleaned record names its profile
     return html_document(parsed.root, parsed.markup, result.url, rulebook.get(result.profile)).lines
 
 

@@ -79,7 +79,9 @@ def _error(record: dict[str, Any]) -> str:
     return f"{error['kind']} ({error['message']})" if error else "cleaned"
 
 
-def _fields(old: dict, new: dict, old_src: dict, new_src: dict) -> list[FieldChange]:
+def _fields(
+    old: dict[str, Any], new: dict[str, Any], old_src: dict[str, Any], new_src: dict[str, Any]
+) -> list[FieldChange]:
     out = []
     for key in FIELD_KEYS:
         if key == "authors":  # said by `author` unless only the later names changed
@@ -106,7 +108,9 @@ def _removers(removed: list[dict[str, Any]]) -> dict[str, Blame]:
     return found
 
 
-def _lines(old: dict, new: dict, old_removed: list, new_removed: list) -> list[LineChange]:
+def _lines(
+    old: dict[str, Any], new: dict[str, Any], old_removed: list[dict[str, Any]], new_removed: list[dict[str, Any]]
+) -> list[LineChange]:
     before, after = _paragraphs(old.get("text", "")), _paragraphs(new.get("text", ""))
     was_removed, now_removed = _removers(old_removed), _removers(new_removed)
     out: list[LineChange] = []
@@ -123,7 +127,7 @@ def _lines(old: dict, new: dict, old_removed: list, new_removed: list) -> list[L
     return out
 
 
-def _layout(old: dict, new: dict) -> str:
+def _layout(old: dict[str, Any], new: dict[str, Any]) -> str:
     if old.get("text") != new.get("text"):
         return "paragraph breaks changed (same paragraphs, different blank lines between them)"
     keys = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))

@@ -18,7 +18,7 @@ def render(report: Report, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n"
     text = "\n".join(text_lines(report)) + "\n"
-    return ("\n".join(annotations(report)) + "\n" + text) if fmt == "github" else text
+    return ("\n".join(github_annotations(report)) + "\n" + text) if fmt == "github" else text
 
 
 # -- text ---------------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ def _summary(report: Report) -> str:
 # -- github -------------------------------------------------------------------------------------
 
 
-def annotations(report: Report) -> Iterator[str]:
+def github_annotations(report: Report) -> Iterator[str]:
     """GitHub workflow commands: errors and warnings at the profile line to look at."""
     for error in report.profile_errors:
         message = f"{error.key}: {error.detail}" if error.key else error.detail
@@ -164,7 +164,7 @@ def annotations(report: Report) -> Iterator[str]:
     for orphan in report.orphans:
         yield _annotation("error", Place(orphan), "golden file with no sample")
     for golden, *samples in report.collisions:
-        yield _annotation("error", Place(golden), f"one golden file for {len(samples)} samples: rename one")
+        yield _annotation("error", Place(str(golden)), f"one golden file for {len(samples)} samples: rename one")
     cov = report.coverage
     for use in cov.dead if cov else ():
         place = report.locator.rule(use.profile, use.rule) if report.locator else None

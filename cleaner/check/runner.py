@@ -53,7 +53,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     drift: list[Drift] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
-    collisions: list[tuple[str, ...]] = field(default_factory=list)
+    collisions: list[tuple[str | Path, ...]] = field(default_factory=list)  # (golden file, samples…)
     coverage: Coverage | None = None
     samples: int = 0
     tests: int = 0
@@ -101,7 +101,7 @@ def run_check(options: Options) -> Report:
     return report
 
 
-def _collisions(samples: list[Path], golden_dir: Path, locator: Locator) -> list[tuple]:
+def _collisions(samples: list[Path], golden_dir: Path, locator: Locator) -> list[tuple[str | Path, ...]]:
     """(golden file, sample, other samples…) for samples that would share one golden file."""
     by_golden: dict[Path, list[Path]] = {}
     for sample in samples:

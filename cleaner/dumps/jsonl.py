@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cleaner.dumps.opening import COMPRESSED_SUFFIXES, open_binary
 from cleaner.errors import PageError
@@ -232,17 +232,17 @@ def _record(
         kind = type(record[wrong[0]]).__name__
         return Result.failed(source, "json", f"the field {wrong[0]!r} holds a {kind}, not the page's text")
     url, page_id = _first(record, fields.url), _first(record, fields.id)
-    html, text = _first(record, fields.html), _first(record, fields.text)
-    if html is None and text is None:
+    content = _first(record, fields.html) or _first(record, fields.text)  # the HTML first, else the text
+    if content is None:
         keys = ", ".join(fields.html + fields.text)
         return Result.failed(source, "no-content", f"the record has none of: {keys}", url, page_id)
     try:
-        return raw_page(source, html if html is not None else text, url, limits, id=page_id)
+        return raw_page(source, content, url, limits, id=page_id)
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url, page_id)
 
 
-def _first(record: dict, keys: tuple[str, ...]) -> str | None:
+def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = record.get(key)
         if isinstance(value, (str, int)) and str(value).strip():

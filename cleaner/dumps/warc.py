@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
 
 from cleaner.errors import PageError
 from cleaner.limits import Limits
@@ -31,7 +32,7 @@ class Skipped:
     walk passed over, counted by why and what (`unknown suffix` → `.pdf`)."""
 
     counts: dict[str, int] = field(default_factory=dict)
-    files: dict[str, Counter] = field(default_factory=dict)
+    files: dict[str, Counter[str]] = field(default_factory=dict)
 
     def add(self, kind: str) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + 1
@@ -68,7 +69,7 @@ def read_warc(path: Path, limits: Limits = Limits(), skipped: Skipped | None = N
         yield Result.failed(f"{path}#{number + 1}", "read", f"the WARC file is damaged after record {number}: {exc}")
 
 
-class _Records(ArchiveIterator):
+class _Records(ArchiveIterator):  # type: ignore[misc]  # warcio is untyped
     """warcio's record iterator, telling also whether the file ended where a record did.
 
     warcio ends its walk in silence when the file stops inside a record's WARC headers or inside
@@ -86,27 +87,27 @@ class _Records(ArchiveIterator):
         super().close()
 
 
-def _kind(record) -> str:
+def _kind(record: ArcWarcRecord) -> str:
     """`html` for a 2xx HTML response; else the WARC type, `status-<code>` for a response that
     is not 2xx, or `non-html` for other responses."""
     if record.rec_type != "response":
-        return record.rec_type
+        return str(record.rec_type)
     status = _status(record)
     if status and not status.startswith("2"):
         return f"status-{status}"  # a 404 page or a 301 redirect holds no article
     return "html" if "html" in _content_type(record).lower() else "non-html"
 
 
-def _status(record) -> str:
+def _status(record: ArcWarcRecord) -> str:
     """The response's HTTP status code (`200`), or "" when it has no status line."""
-    return (record.http_headers.get_statuscode() or "") if record.http_headers else ""
+    return str(record.http_headers.get_statuscode() or "") if record.http_headers else ""
 
 
-def _content_type(record) -> str:
-    return (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+def _content_type(record: ArcWarcRecord) -> str:
+    return str(record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
 
 
-def _read(record, limits: Limits) -> bytes | PageError:
+def _read(record: ArcWarcRecord, limits: Limits) -> bytes | PageError:
     """The payload, or the `too-large` error when it is over the size limit: then the rest is read
     and dropped, so that a record cut short is still told from one that is whole."""
     stream = record.content_stream()
@@ -118,13 +119,13 @@ def _read(record, limits: Limits) -> bytes | PageError:
         return exc
 
 
-def _charset(record) -> str | None:
+def _charset(record: ArcWarcRecord) -> str | None:
     """The charset of the response's Content-Type header (`text/html; charset=…`), if it names one."""
     found = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", _content_type(record), re.IGNORECASE)
     return found.group(1) if found else None
 
 
-def _truncated(record) -> bool:
+def _truncated(record: ArcWarcRecord) -> bool:
     """A record whose declared length was not all there, whose headers end before its length
     (the file was cut inside them), or a response with no content at all."""
     if record.length is None or getattr(record.raw_stream, "limit", 0) > 0:
@@ -132,7 +133,7 @@ def _truncated(record) -> bool:
     return record.rec_type == "response" and not record.length
 
 
-def _page(source: str, record, body: bytes | PageError, limits: Limits) -> RawPage | Result:
+def _page(source: str, record: ArcWarcRecord, body: bytes | PageError, limits: Limits) -> RawPage | Result:
     url = record.rec_headers.get_header("WARC-Target-URI")
     record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip().strip("<>") or None
     if isinstance(body, PageError):

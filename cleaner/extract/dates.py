@@ -99,7 +99,8 @@ def find_date(text: str) -> str | None:
 
 
 def _to_iso(parts: dict[str, str | None]) -> str | None:
-    month = int(parts["mnum"]) if parts.get("mnum") else _months().get((parts.get("month") or "").casefold())
+    mnum = parts.get("mnum")
+    month = int(mnum) if mnum else _months().get((parts.get("month") or "").casefold())
     try:
         day = date(int(parts["year"] or 0), month or 0, int(parts["day"] or 0))
     except ValueError:

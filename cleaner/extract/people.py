@@ -34,7 +34,17 @@ _TAIL = re.compile(
 # than _LEAD, which also strips labels from a field already known to name the author. Its first
 # words (`BYLINE_OPENERS`) let a page's text nodes be pre-selected cheaply.
 # Not "Reviewed by", "Edited by": a reviewer's or an editor's line names no author.
-_OPENED_BY = ("written", "posted", "published", "article", "story", "reported", "text", "words", "recipe")
+_OPENED_BY: tuple[str, ...] = (
+    "written",
+    "posted",
+    "published",
+    "article",
+    "story",
+    "reported",
+    "text",
+    "words",
+    "recipe",
+)
 _OPENED_BY += ("eingestellt", "veröffentlicht", "geschrieben", "verfasst", "erstellt", "publiziert")
 _OPENED_BY += ("artikel", "beitrag")
 _BY = ("by", "von", "par", "por", "door")

@@ -8,7 +8,7 @@ group name is an error, not a silently lost field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,7 +114,7 @@ class LineRule:
 
     def matches(self, lines: Lines) -> Iterator[tuple[int, dict[str, str]]]:
         """(index, captures) of each in-scope line that matches, in page order."""
-        candidates = lines.in_scope(self.scope, self.window)
+        candidates: Sequence[int] = lines.in_scope(self.scope, self.window)
         if self.max_length is not None:
             texts, limit = lines.texts, self.max_length
             candidates = [i for i in candidates if len(texts[i]) <= limit]

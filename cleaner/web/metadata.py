@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree, html
 
@@ -65,9 +65,9 @@ _META_FIELDS: dict[str, tuple[str, ...]] = {
 def page_url(root: html.HtmlElement) -> str | None:
     """The page's own address: `<link rel=canonical>`, else `og:url`."""
     for value in (*root.xpath('//link[@rel="canonical"]/@href'), *root.xpath('//meta[@property="og:url"]/@content')):
-        value = value.strip()
-        if value.startswith(("http://", "https://")):
-            return value
+        address = str(value).strip()
+        if address.startswith(("http://", "https://")):
+            return address
     return None
 
 
@@ -247,11 +247,12 @@ def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
     sidebar, a menu or a footer. Each text keeps the element's parts apart (`byline_text`)."""
     leads: set[html.HtmlElement] = set()
     marked: set[html.HtmlElement] = set()
-    for node in _BYLINE_CANDIDATES(root):
+    for node in cast("list[Any]", _BYLINE_CANDIDATES(root)):
         if isinstance(node, str):
-            parent = node.getparent()
-            if _OPENER.match(node) and (node.is_tail or parent.tag not in ("script", "style")):
-                leads.update(_lead_elements(parent.getparent() if node.is_tail else parent))
+            smart: Any = node  # an lxml smart string: it knows its element and whether it is a tail
+            parent = smart.getparent()
+            if _OPENER.match(node) and (smart.is_tail or parent.tag not in ("script", "style")):
+                leads.update(_lead_elements(parent.getparent() if smart.is_tail else parent))
         elif _is_marked(node) and _short_text(node):
             marked.add(node)
     found = sorted(leads | marked, key=_document_order)

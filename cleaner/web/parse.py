@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree, html
 
@@ -18,7 +19,7 @@ from cleaner.errors import PageError
 from cleaner.web.blocks import BLOCKS
 from cleaner.web.rawtext import without_raw_text
 
-_PARSER_OPTIONS = {
+_PARSER_OPTIONS: dict[str, Any] = {
     "recover": True,
     "no_network": True,
     "remove_comments": True,

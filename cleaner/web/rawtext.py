@@ -10,14 +10,16 @@ import re
 from typing import AnyStr
 
 _PATTERN = r"<(/?)(script|style)\b[^<>]*>"
-_RAW_TEXT = {str: re.compile(_PATTERN, re.IGNORECASE), bytes: re.compile(_PATTERN.encode(), re.IGNORECASE)}
+_RAW_TEXT = re.compile(_PATTERN, re.IGNORECASE)
+_RAW_BYTES = re.compile(_PATTERN.encode(), re.IGNORECASE)
 
 
 def without_raw_text(markup: AnyStr) -> AnyStr:
     """`markup` with every script and style element (an unclosed one runs to the end) cut out."""
     pieces: list[AnyStr] = []
     start, inside = 0, None
-    for match in _RAW_TEXT[type(markup)].finditer(markup):
+    pattern = _RAW_TEXT if isinstance(markup, str) else _RAW_BYTES
+    for match in pattern.finditer(markup):
         closing, name = match.group(1), match.group(2).lower()
         if inside is None and not closing:
             pieces.append(markup[start : match.start()])

@@ -21,7 +21,8 @@ def looks_like_html(data: bytes | str) -> bool:
     if isinstance(head, str):
         head = head.encode("utf-8", "replace")
     head = head.replace(b"\x00", b"")
-    start = _LEADING.match(head).end()
+    leading = _LEADING.match(head)  # matches at least the empty string
+    start = leading.end() if leading else 0
     if head.startswith(b"<", start) and _MARKUP.search(head) is not None:
         return True
     return _MARKUP.search(head) is not None and len(_ANY_TAG.findall(head)) >= MIN_TAGS_INSIDE_TEXT

@@ -31,7 +31,7 @@ from cleaner.web.metadata import (
 
 _PRUNED_TEXT = 200  # characters of each pruned element kept in the trace
 # Dates from the markup only (meta, <time>, URL): never a guess from a copyright year.
-_DATE_CONFIG = {"extensive_search": False, "original_date": True}
+_DATE_CONFIG: dict[str, Any] = {"extensive_search": False, "original_date": True}
 
 
 def html_document(root: html.HtmlElement, markup: str, url: str | None, profile: Profile) -> Document:
