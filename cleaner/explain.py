@@ -14,13 +14,13 @@ from typing import IO, Any
 from cleaner.check.coverage import rule_lines
 from cleaner.check.diff import Blame
 from cleaner.check.locate import Locator, Place
+from cleaner.edits import FIELDS
 from cleaner.engine import clean_or_fail
 from cleaner.page import Page
 from cleaner.profiles import Rulebook
 from cleaner.readers import iter_pages
 from cleaner.result import Result
 
-FIELD_NAMES = ("title", "author", "email", "publisher", "date")
 _SOURCES = {
     "profile": "stated by the profile (extract)",
     "json-ld": "the page's JSON-LD",
@@ -94,7 +94,7 @@ def explain_page(page: Page, result: Result, rulebook: Rulebook, locator: Locato
     owner = _owners(result)
     texts = rule_lines(page, result, rulebook).texts
     lines = tuple(Line(n + 1, text, owner.get(n + 1) if text else None) for n, text in enumerate(texts))
-    fields = tuple(_origin(name, result, chosen, locator) for name in FIELD_NAMES)
+    fields = tuple(_origin(name, result, chosen, locator) for name in FIELDS)
     return Explained(result, chosen.chain, lines, fields, tuple(result.trace.get("pruned") or ()))
 
 

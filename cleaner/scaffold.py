@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner.check.golden import clean_sample, golden_path, relative_source, render
+from cleaner.edits import FIELDS
 from cleaner.engine import clean_or_fail
 from cleaner.errors import CleanerError
 from cleaner.page import Page
@@ -183,7 +184,7 @@ def chrome_candidates(result: Result) -> list[str]:
 
 def tests_text(sample: str, result: Result) -> str:
     record = result.to_dict()
-    expect = {k: record[k] for k in ("title", "publisher", "date", "email") if record.get(k)}
+    expect = {k: record[k] for k in FIELDS if k != "author" and record.get(k)}  # authors: below
     if result.authors:
         expect["author"] = list(result.authors) if len(result.authors) > 1 else result.authors[0]
     out = ["tests:", f"  - sample: {sample}"]
@@ -219,7 +220,8 @@ def _review(domain: str, first: str | None, generic: Result, result: Result) -> 
             + "; ".join(repr(c) for c in candidates[:3])
             + ("; …" if len(candidates) > 3 else "")
         )
-    found = {k: v for k, v in result.to_dict().items() if k in ("title", "author", "email", "publisher", "date")}
+    record = result.to_dict()
+    found = {k: record[k] for k in FIELDS}
     missing = [k for k, v in found.items() if not v]
     notes.append(
         "fields: "
