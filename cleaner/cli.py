@@ -11,7 +11,8 @@ import math
 import os
 import shlex
 import sys
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -24,13 +25,14 @@ from cleaner.errors import ProfileError
 from cleaner.kinds.docs import reference
 from cleaner.learn.propose import MIN_PAGES, MIN_SHARE
 from cleaner.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Limits
-from cleaner.output import FORMATS, OutputError, open_records, output_clash, write
-from cleaner.pages import is_host_name
+from cleaner.output import DOCUMENT_FORMATS, FORMATS, TRACES, OutputError, open_records, output_clash, write
+from cleaner.page_files import PageFiles, folder_problem
+from cleaner.pages import RawPage, host_of, is_host_name
 from cleaner.parallel import clean_all, default_jobs
 from cleaner.profiles import Rulebook, errors_of, load_rulebook
 from cleaner.profiles.schema import profile_schema
 from cleaner.progress import Tally
-from cleaner.readers import PAGE_SUFFIXES, STDIN, count_pages, iter_pages, iter_raw_pages
+from cleaner.readers import PAGE_SUFFIXES, STDIN, count_pages, iter_named_raw_pages, iter_pages, iter_raw_pages
 from cleaner.result import Result
 
 EXIT_OK, EXIT_PAGE_FAILED, EXIT_USAGE = 0, 1, 2
@@ -123,7 +125,31 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--format",
         choices=FORMATS,
-        help="json (one object, or an array) or jsonl; default: json for one page, jsonl for several",
+        help="json (one object, or an array) or jsonl; default: json for one page, jsonl for several; "
+        "markdown (YAML front matter with the fields, then the Markdown) or text (the plain text): one page, "
+        "or one file per page with --output-dir",
+    )
+    clean.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="one file per page into DIR (new or empty), named after its input: story.html -> story.json (.md, "
+        ".txt by --format json|markdown|text), a dump's record crawl.jsonl/000017.json, a failed page "
+        "<name>.error.json",
+    )
+    clean.add_argument(
+        "--force", action="store_true", help="--output-dir: write into a folder that holds files, replacing namesakes"
+    )
+    clean.add_argument(
+        "--trace",
+        choices=TRACES,
+        default="full",
+        help="what records keep of the trace: full (every removed line and its text; default), summary (the "
+        "fields' sources and how many lines each rule removed) or none (no trace key)",
+    )
+    clean.add_argument(
+        "--url",
+        metavar="URL",
+        help="the URL of the one page given (a file or -): picks the site's profile, resolves links, fills `url`",
     )
     clean.add_argument("--profile", metavar="NAME", help="use this profile for every page")
     clean.add_argument(
@@ -284,26 +310,17 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
         return EXIT_USAGE
     if args.engine == "ray":
         return _clean_on_ray(args)
-    single = len(args.inputs) == 1 and (
-        args.inputs[0] == STDIN
-        or (os.path.isfile(args.inputs[0]) and not is_jsonl(Path(args.inputs[0])) and not is_warc(Path(args.inputs[0])))
-    )
-    fmt = args.format or ("json" if single else "jsonl")
+    single = _one_page(args.inputs)
+    fmt = args.format or ("json" if single or args.output_dir else "jsonl")
     tally = Tally()
     show = args.progress or sys.stderr.isatty()
-    if problem := _usage_problem(args, fmt):
+    if problem := _usage_problem(args, fmt, single=single) or _output_dir_problem(args, fmt):
         print(f"cleaner: {problem}", file=sys.stderr)
         return EXIT_USAGE
     if args.learn:  # (checked first: a bad -o is said before the inputs are read to learn)
         return _clean_learning(args, rulebook)
-    try:
-        if (failed := _write_records(args, rulebook, tally, fmt=fmt, single=single, show=show)) is not None:
-            return failed
-    except BrokenPipeError:
-        raise  # `cleaner clean … | head`: the reader left (main says nothing)
-    except OSError as exc:  # a full disk: one line; a JSON Lines half file is kept for --resume
-        print(f"cleaner: cannot write {args.output or 'standard output'}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
+    if (failed := _write_output(args, rulebook, tally, fmt=fmt, single=single, show=show)) is not None:
+        return failed
     if show:
         print(tally.summary(), file=sys.stderr)
     if tally.pages == 0 and not tally.resumed:  # (a resumed output that held every record: nothing left)
@@ -312,6 +329,24 @@ def _clean(args: argparse.Namespace, rulebook: Rulebook) -> int:
         print(f"cleaner: {said}; folders are walked for {suffixes} (also .gz, .zst)", file=sys.stderr)
         return EXIT_PAGE_FAILED
     return EXIT_PAGE_FAILED if tally.failed else EXIT_OK
+
+
+def _write_output(
+    args: argparse.Namespace, rulebook: Rulebook, tally: Tally, *, fmt: str, single: bool, show: bool
+) -> int | None:
+    """Clean the inputs into the output (-o, stdout or --output-dir); an exit code when it cannot
+    be written, else None."""
+    try:
+        if args.output_dir:
+            _write_page_files(args, rulebook, tally, fmt=fmt, show=show)
+            return None
+        return _write_records(args, rulebook, tally, fmt=fmt, single=single, show=show)
+    except BrokenPipeError:
+        raise  # `cleaner clean … | head`: the reader left (main says nothing)
+    except OSError as exc:  # a full disk: one line; a JSON Lines half file is kept for --resume
+        where = args.output_dir or args.output or "standard output"
+        print(f"cleaner: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _learn_problem(args: argparse.Namespace) -> str | None:
@@ -330,7 +365,7 @@ def _clean_learning(args: argparse.Namespace, rulebook: Rulebook) -> int:
     them as ordinary profiles from a temporary folder searched first (workers load it as any --rules)."""
     from cleaner.learn.inline import learn_sites, with_groups, write_profiles
 
-    read = iter_pages(args.inputs, limits=_limits(args), fields=_fields(args))  # a too-large page: not learned
+    read = iter_pages(args.inputs, limits=_limits(args), fields=_fields(args), url=args.url)  # too large: not learned
     pages = (item for item in read if not isinstance(item, Result))
     learned = learn_sites(pages, rulebook, min_pages=args.min_pages)
     if args.learn_dir:
@@ -366,19 +401,59 @@ def _write_records(
     tally.resumed = done
     with contextlib.ExitStack() as stack:
         stack.push(opened)
-        results = _results(args, rulebook, tally, skip=done)
+        pages = iter_raw_pages(
+            args.inputs, limits=_limits(args), fields=_fields(args), skipped=tally.skipped, url=args.url
+        )
+        results = _results(args, rulebook, itertools.islice(pages, done, None))  # --resume: skip what it holds
         total = count_pages(args.inputs) if show else None
         counted = tally.count(results, sys.stderr if show else None, None if total is None else total - done)
-        for result in write(counted, stream, fmt=fmt, single=single):
-            if not result.ok and not show:
-                print(f"cleaner: {result.source}: {result.error['kind']}: {result.error['message']}", file=sys.stderr)
+        for result in write(counted, stream, fmt=fmt, single=single, trace=args.trace):
+            _say_failed(result, show)
     return None
 
 
-def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
+def _write_page_files(args: argparse.Namespace, rulebook: Rulebook, tally: Tally, *, fmt: str, show: bool) -> None:
+    """Clean the inputs into one file per page in --output-dir (`cleaner.page_files`), each named
+    after its input. Raises OSError when a file cannot be written."""
+    files = PageFiles(Path(args.output_dir), fmt=fmt, trace=args.trace, force=args.force)
+    names: deque[str] = deque()  # the names of the pages read, not yet written: records come in input order
+
+    def pages() -> Iterator[RawPage | Result]:
+        limits, fields = _limits(args), _fields(args)
+        for name, item in iter_named_raw_pages(
+            args.inputs, limits=limits, fields=fields, skipped=tally.skipped, url=args.url
+        ):
+            names.append(name)
+            yield item
+
+    total = count_pages(args.inputs) if show else None
+    for result in tally.count(_results(args, rulebook, pages()), sys.stderr if show else None, total):
+        files.write(names.popleft(), result)
+        _say_failed(result, show)
+
+
+def _say_failed(result: Result, show: bool) -> None:
+    """A failed page's line on stderr (its record says it too); the progress summary counts them instead."""
+    if not result.ok and not show and result.error is not None:
+        print(f"cleaner: {result.source}: {result.error['kind']}: {result.error['message']}", file=sys.stderr)
+
+
+def _one_page(inputs: Sequence[str]) -> bool:
+    """Whether the inputs are one page: standard input or a file that is no dump."""
+    if len(inputs) != 1:
+        return False
+    path = Path(inputs[0])
+    return inputs[0] == STDIN or (path.is_file() and not is_jsonl(path) and not is_warc(path))
+
+
+def _usage_problem(args: argparse.Namespace, fmt: str, *, single: bool) -> str | None:
     """What is wrong with how `clean` was asked to run, found before any page; None if nothing."""
     if args.resume and (not args.output or args.output == "-" or fmt != "jsonl"):
         return "--resume needs -o FILE and JSON Lines output"
+    if args.url is not None and (problem := _url_problem(args.url, single)):
+        return problem
+    if fmt in DOCUMENT_FORMATS and not single and not args.output_dir:
+        return f"--format {fmt} writes a document per page: give --output-dir DIR (or one page)"
     if args.ray_address:
         return "--ray-address needs --engine ray"
     if urls := [name for name in args.inputs if name.lower().startswith(("http://", "https://"))]:
@@ -392,9 +467,43 @@ def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
     return None
 
 
-def _clean_on_ray(args: argparse.Namespace) -> int:
+def _url_problem(url: str, single: bool) -> str | None:
+    """Why `--url` cannot be used as given, or None."""
+    if not single:
+        return "--url is the URL of one page: give one file (no dump, no folder) or - for standard input"
+    if not url.lower().startswith(("http://", "https://")) or not host_of(url):
+        return f"--url {url!r}: give an absolute http(s) URL, as https://example.com/news/story"
+    return None
+
+
+def _output_dir_problem(args: argparse.Namespace, fmt: str) -> str | None:
+    """What is wrong with --output-dir (or --force) as asked, found before any page; None if nothing."""
+    if not args.output_dir:
+        return "--force needs --output-dir (-o replaces its file when the run is complete)" if args.force else None
+    if args.output:
+        return "give -o FILE (one stream of records) or --output-dir DIR (a file per page), not both"
+    if fmt == "jsonl":
+        return "--output-dir writes a file per page: --format json, markdown or text"
+    if args.resume:
+        return "--resume continues a JSON Lines -o FILE; --output-dir cannot be resumed"
+    return folder_problem(args.output_dir, args.inputs, force=args.force)
+
+
+def _ray_problem(args: argparse.Namespace) -> str | None:
+    """What --engine ray cannot do (it writes JSON Lines shards of full records), or None."""
     if not args.output or args.output == "-":
-        print("cleaner: --engine ray needs -o DIR (a folder, local or on a filesystem Ray reads)", file=sys.stderr)
+        return "--engine ray needs -o DIR (a folder, local or on a filesystem Ray reads)"
+    if args.output_dir or args.format or args.url:
+        used = "--output-dir" if args.output_dir else "--format" if args.format else "--url"
+        return f"--engine ray writes one JSON Lines shard per input file into -o DIR: {used} does not apply"
+    if args.trace != "full":
+        return "--engine ray writes full traces (--trace does not reach its shards yet)"
+    return None
+
+
+def _clean_on_ray(args: argparse.Namespace) -> int:
+    if problem := _ray_problem(args):
+        print(f"cleaner: {problem}", file=sys.stderr)
         return EXIT_USAGE
     from cleaner.distributed import clean_with_ray
 
@@ -426,18 +535,16 @@ def _fields(args: argparse.Namespace) -> Fields:
     return replace(Fields(), **chosen)
 
 
-def _results(args: argparse.Namespace, rulebook: Rulebook, tally: Tally, *, skip: int = 0) -> Iterator[Result]:
-    limits = _limits(args)
-    pages = iter_raw_pages(args.inputs, limits=limits, fields=_fields(args), skipped=tally.skipped)
-    pages = itertools.islice(pages, skip, None)  # --resume: the records the output already holds
+def _results(args: argparse.Namespace, rulebook: Rulebook, pages: Iterable[RawPage | Result]) -> Iterator[Result]:
+    """The pages cleaned as the options say (--format markdown implies --markdown)."""
     yield from clean_all(
         pages,
         rulebook,
         rule_dirs=args.rules,
         profile=args.profile,
-        limits=limits,
+        limits=_limits(args),
         jobs=args.jobs,
-        markdown=args.markdown,
+        markdown=args.markdown or args.format == "markdown",
     )
 
 

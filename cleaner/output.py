@@ -1,4 +1,6 @@
-"""Records to JSON: one object for one page, JSON Lines or one array for several, streamed."""
+"""Records to JSON: one object for one page, JSON Lines or one array for several, streamed; one
+page also as a Markdown or text document (`cleaner.renderers`). The trace is written in full, as
+a summary or not at all (`--trace`)."""
 
 from __future__ import annotations
 
@@ -13,14 +15,18 @@ import re
 import stat
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from cleaner.errors import CleanerError
+from cleaner.renderers import markdown_document, text_document
 from cleaner.result import Result
 
-FORMATS = ("json", "jsonl")
+FORMATS = ("json", "jsonl", "markdown", "text")
+DOCUMENT_FORMATS = ("markdown", "text")  # one document per page, not a stream of records
+TRACES = ("full", "summary", "none")  # what a record keeps of its trace (`record`)
 
 
 PARTIAL = ".partial"  # the suffix of an output's half file while it is written
@@ -33,38 +39,84 @@ class OutputError(CleanerError):
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def dumps(result: Result, *, indent: int | None = None) -> str:
-    """One record as JSON text (UTF-8 kept readable, not \\u-escaped).
+def record(result: Result, *, trace: str = "full") -> dict[str, Any]:
+    """The JSON record of `result` with as much of its trace as asked: `full` (every removed line
+    and pruned element with its text, as `Result.to_dict`), `summary` (`trace_summary`: who
+    removed how much, no text) or `none` (no `trace` key at all: the smallest record). The trace
+    of a large run is about a third of its bytes, and most consumers only want the text."""
+    if trace not in TRACES:
+        raise ValueError(f"trace must be one of {', '.join(TRACES)}, not {trace!r}")
+    data = result.to_dict()
+    if "trace" in data and trace == "none":
+        del data["trace"]
+    elif "trace" in data and trace == "summary":
+        data["trace"] = trace_summary(data["trace"])
+    return data
+
+
+def trace_summary(trace: dict[str, Any]) -> dict[str, Any]:
+    """The trace without the removed text: the fields' sources as they are, `removed_lines`
+    (rule id -> non-blank lines it removed) for `removed`, `pruned_elements` (selector ->
+    elements it pruned) for `pruned`; other keys (the extractor's name) as they are."""
+    summary = {key: value for key, value in trace.items() if key not in ("removed", "pruned")}
+    lines: Counter[str] = Counter()
+    for run in trace.get("removed", ()):
+        lines[run["rule"]] += run["text"].count("\n") + 1  # a run's text: its removed lines, one a line
+    summary["removed_lines"] = dict(lines)
+    if pruned := trace.get("pruned"):
+        summary["pruned_elements"] = dict(Counter(entry["selector"] for entry in pruned))
+    return summary
+
+
+def dumps(result: Result, *, indent: int | None = None, trace: str = "full") -> str:
+    """One record as JSON text (UTF-8 kept readable, not \\u-escaped), its trace as `record` says.
 
     Text that is no Unicode (a JSON line's lone surrogate escape, a file name's undecodable byte)
     cannot be written as UTF-8: each such character becomes U+FFFD and the record says how many
     (`replaced`), instead of the whole output failing."""
-    record = result.to_dict()
-    text = json.dumps(record, ensure_ascii=False, indent=indent)
+    data = record(result, trace=trace)
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
     if count := len(_SURROGATE.findall(text)):
-        record["replaced"] = f"{count} character(s) that are not Unicode text written as U+FFFD"
-        text = _SURROGATE.sub("\ufffd", json.dumps(record, ensure_ascii=False, indent=indent))
+        data["replaced"] = f"{count} character(s) that are not Unicode text written as U+FFFD"
+        text = _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False, indent=indent))
     return text
 
 
-def write(results: Iterable[Result], stream: IO[str], *, fmt: str, single: bool) -> Iterator[Result]:
+def document(result: Result, fmt: str, *, trace: str = "full") -> str:
+    """One page as a document of its own: `json` (the record, indented), `markdown` (a YAML front
+    matter with the fields, then the Markdown) or `text` (the plain text). An error record is
+    always its JSON, so a failed page is never an empty document."""
+    if fmt == "json" or not result.ok:
+        return dumps(result, indent=2, trace=trace) + "\n"
+    if fmt not in DOCUMENT_FORMATS:
+        raise ValueError(f"no document format {fmt!r}")
+    render = markdown_document if fmt == "markdown" else text_document
+    return _SURROGATE.sub("\ufffd", render(result.to_dict()))
+
+
+def write(
+    results: Iterable[Result], stream: IO[str], *, fmt: str, single: bool, trace: str = "full"
+) -> Iterator[Result]:
     """Write each result as it comes and pass it on, so callers can count as the stream goes.
 
-    `single` (one page in): `json` prints that object, indented. Else `json` prints an array
-    and `jsonl` a line per record.
+    `single` (one page in): `json` prints that object, indented, `markdown` and `text` that
+    page's document (`document`). Else `json` prints an array and `jsonl` a line per record;
+    `trace` as in `record`.
     """
+    if fmt in DOCUMENT_FORMATS and not single:
+        raise ValueError(f"--format {fmt} writes one document per page: one page, or a folder (page_files)")
     if fmt == "jsonl":
         for result in results:
-            stream.write(dumps(result) + "\n")
+            stream.write(dumps(result, trace=trace) + "\n")
             yield result
     elif single:
         for result in results:
-            stream.write(dumps(result, indent=2) + "\n")
+            stream.write(document(result, fmt, trace=trace))
             yield result
     else:
         stream.write("[")
         for n, result in enumerate(results):
-            stream.write(("," if n else "") + "\n" + dumps(result))
+            stream.write(("," if n else "") + "\n" + dumps(result, trace=trace))
             yield result
         stream.write("\n]\n")
 
@@ -85,9 +137,8 @@ def open_output(path: str | None, *, resumable: bool = False) -> Iterator[IO[str
             yield stream
         return
     target = Path(os.path.realpath(path))  # a symlink stays one: the file it points at is written
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PARTIAL, dir=target.parent)
+    fd, tmp = _half_file(target)
     fcntl.flock(fd, fcntl.LOCK_EX)  # a --resume run never takes up the half file of a live run
-    os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output follows the umask like any file
     try:
         with os.fdopen(fd, "wb") as raw, _text_writer(raw, target.suffix) as stream:
             yield stream
@@ -99,6 +150,39 @@ def open_output(path: str | None, *, resumable: bool = False) -> Iterator[IO[str
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def write_whole(target: Path, text: str, *, replace: bool = False) -> bool:
+    """Write `text` (UTF-8) to the file `target` whole or not at all: into a half file beside it,
+    renamed into place when complete. An existing `target` is replaced only when `replace`: else
+    nothing is written and the answer is False (also when the file appears meanwhile)."""
+    fd, tmp = _half_file(target)
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            raw.write(text.encode("utf-8", errors="replace"))
+        if replace:
+            os.replace(tmp, target)
+            return True
+        try:
+            os.link(tmp, target)  # unlike a rename, never replaces a file
+        except FileExistsError:
+            return False
+        except OSError:  # a filesystem without hard links
+            if target.exists():
+                return False
+            os.replace(tmp, target)
+        return True
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _half_file(target: Path) -> tuple[int, str]:
+    """A new hidden half file beside `target` (`.<name>.<random>.partial`), open for writing, with
+    the mode the umask gives (mkstemp makes 0600)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PARTIAL, dir=target.parent)
+    os.fchmod(fd, 0o666 & ~_umask())
+    return fd, tmp
 
 
 def output_clash(output: str | None, inputs: Sequence[str]) -> str | None:

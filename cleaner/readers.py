@@ -9,8 +9,8 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from cleaner.dumps.jsonl import JSONL_SUFFIXES, SNIFFED_SUFFIXES, Fields, is_jsonl, read_jsonl
@@ -35,10 +35,11 @@ def iter_pages(
     limits: Limits = Limits(),
     fields: Fields = Fields(),
     skipped: Skipped | None = None,
+    url: str | None = None,
 ) -> Iterator[Page | Result]:
     """Pages of each input in order, decoded; unreadable ones become error records. WARC records
-    that are not HTML responses are counted in `skipped`."""
-    for item in iter_raw_pages(inputs, stdin=stdin, limits=limits, fields=fields, skipped=skipped):
+    that are not HTML responses are counted in `skipped`; `url` as in `iter_raw_pages`."""
+    for item in iter_raw_pages(inputs, stdin=stdin, limits=limits, fields=fields, skipped=skipped, url=url):
         yield item if isinstance(item, Result) else decoded(item)
 
 
@@ -57,22 +58,74 @@ def iter_raw_pages(
     limits: Limits = Limits(),
     fields: Fields = Fields(),
     skipped: Skipped | None = None,
+    url: str | None = None,
 ) -> Iterator[RawPage | Result]:
     """`iter_pages` without decoding: the cleaning decodes each page within its time limit. Files
-    a folder walk passes over are counted in `skipped` too."""
+    a folder walk passes over are counted in `skipped` too. `url` is the URL of a page read from
+    standard input or a file that is no dump, as if a dump had given it (`--url`; a dump's
+    records and a folder's pages keep their own)."""
+    named = iter_named_raw_pages(inputs, stdin=stdin, limits=limits, fields=fields, skipped=skipped, url=url)
+    for _, item in named:
+        yield item
+
+
+def iter_named_raw_pages(
+    inputs: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    limits: Limits = Limits(),
+    fields: Fields = Fields(),
+    skipped: Skipped | None = None,
+    url: str | None = None,
+) -> Iterator[tuple[str, RawPage | Result]]:
+    """`iter_raw_pages`, each page with a name for a file of its own that mirrors its input (a
+    relative POSIX path without a suffix, `cleaner.page_files`): a file's name without its page
+    and compression suffixes (`story.html.gz` -> `story`), below a folder input its path in the
+    folder (`2024/story`), a dump's record `<the dump's name>/<its number>` (`crawl.jsonl/000017`,
+    the number its `source` ends in), standard input `stdin`."""
     for name in inputs:
         if name == STDIN:
-            yield _page("<stdin>", lambda: read_within(stdin or sys.stdin.buffer, limits), limits)
-            continue
-        for path in walk_inputs(Path(name), skipped) if os.path.isdir(name) else [Path(name)]:
-            if isinstance(path, Result):
-                yield path
-            elif is_jsonl(path):
-                yield from read_jsonl(path, fields, limits)
-            elif is_warc(path):
-                yield from read_warc(path, limits, skipped)
-            else:
-                yield read_file(path, limits)
+            yield "stdin", _page("<stdin>", lambda: read_within(stdin or sys.stdin.buffer, limits), limits, url)
+        elif not os.path.isdir(name):
+            yield from _named(Path(name), PurePosixPath(Path(name).name), limits, fields, skipped, url)
+        else:
+            for path in walk_inputs(Path(name), skipped):
+                if isinstance(path, Result):
+                    yield page_name(PurePosixPath(os.path.relpath(path.source, name))), path
+                else:
+                    yield from _named(path, PurePosixPath(path.relative_to(name).as_posix()), limits, fields, skipped)
+
+
+def _named(
+    path: Path,
+    relative: PurePosixPath,
+    limits: Limits,
+    fields: Fields,
+    skipped: Skipped | None,
+    url: str | None = None,
+) -> Iterator[tuple[str, RawPage | Result]]:
+    """The pages of the file `path` (`relative`: its place in the input) with their names."""
+    if is_jsonl(path):
+        records = read_jsonl(path, fields, limits)
+    elif is_warc(path):
+        records = read_warc(path, limits, skipped)
+    else:
+        yield page_name(relative), read_file(path, limits, url)
+        return
+    for position, item in enumerate(records, 1):
+        number = item.source[len(str(path)) :]
+        numbered = number[:1] in (":", "#") and number[1:].isdigit()
+        yield f"{relative}/{int(number[1:]) if numbered else position:06d}", item
+
+
+def page_name(relative: PurePosixPath) -> str:
+    """`relative` without a compression suffix and then its page suffix (`a/story.html.gz` ->
+    `a/story`); another suffix stays (`notes.dat`)."""
+    text = str(relative)
+    if packed := next((c for c in COMPRESSED_SUFFIXES if text.lower().endswith(c)), ""):
+        text = text[: -len(packed)]
+    kind = PurePosixPath(text.lower()).suffix
+    return text[: -len(kind)] if kind in PAGE_SUFFIXES and kind != PurePosixPath(text).name else text
 
 
 def walk(folder: Path) -> Iterator[Path]:
@@ -128,8 +181,9 @@ def _regular(path: Path) -> bool:
         return True  # gone or unreadable: reading it says why
 
 
-def read_file(path: Path, limits: Limits = Limits()) -> RawPage | Result:
-    """One file as a page (inflated when it ends in .gz or .zst), or an error record.
+def read_file(path: Path, limits: Limits = Limits(), url: str | None = None) -> RawPage | Result:
+    """One file as a page (inflated when it ends in .gz or .zst), or an error record; `url`: the
+    page's URL, when the caller knows it.
 
     No more than the size limit is read: a file's own size is checked first, and what has no size
     to check (a device such as /dev/zero or a pipe named as input, a member as it inflates) is
@@ -141,18 +195,18 @@ def read_file(path: Path, limits: Limits = Limits()) -> RawPage | Result:
         with open_binary(path) as handle:
             return read_within(handle, limits)
 
-    return _page(str(path), load, limits)
+    return _page(str(path), load, limits, url)
 
 
-def _page(source: str, load, limits: Limits) -> RawPage | Result:
+def _page(source: str, load: Callable[[], bytes], limits: Limits, url: str | None = None) -> RawPage | Result:
     try:
-        return raw_page(source, load(), limits=limits)
+        return raw_page(source, load(), url, limits=limits)
     except PageError as exc:
-        return Result.failed(source, exc.kind, str(exc))
+        return Result.failed(source, exc.kind, str(exc), url)
     except FileNotFoundError:
-        return Result.failed(source, "read", "no such file or folder")
+        return Result.failed(source, "read", "no such file or folder", url)
     except (OSError, EOFError, zlib.error) as exc:
-        return Result.failed(source, "read", f"cannot read: {exc}")
+        return Result.failed(source, "read", f"cannot read: {exc}", url)
 
 
 def count_pages(inputs: Sequence[str]) -> int | None:
