@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from cleaner.confidence import confidence
 from cleaner.document import Document
 from cleaner.edits import Edit
 from cleaner.errors import PageError
-from cleaner.extract import extract_fields
+from cleaner.extract import Fields, extract_fields
 from cleaner.limits import DEFAULT_TIMEOUT, time_limit
 from cleaner.lines import Lines
 from cleaner.maintext import main_text_edits
@@ -17,11 +18,24 @@ from cleaner.page import Page
 from cleaner.pages import RawPage
 from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
-from cleaner.sweep import sweep
+from cleaner.sweep import Swept, sweep
 from cleaner.title_line import title_edit
 from cleaner.web.metadata import page_url
 from cleaner.web.parse import parse_page
 from cleaner.web.textify import html_document
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """One page through every stage: its record and what made it. `check`, `explain` and `learn`
+    read this instead of running stages again (for HTML, that would extract the article twice)."""
+
+    result: Result
+    lines: Lines  # the lines the rules saw: the dump's own, or the text extracted from the HTML
+    profile: Profile  # the profile that cleaned the page
+    edits: tuple[Edit, ...]  # every rule's marks, the title's included
+    swept: Swept  # what was kept and which rule removed each other line
+    fields: Fields  # the metadata, with each field's source
 
 
 def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None, markdown: bool = False) -> Result:
@@ -30,12 +44,17 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None, ma
 
     Raises PageError for a page that cannot be cleaned; `clean_or_fail` turns that into a record.
     """
+    return run_stages(page, rulebook, profile=profile, markdown=markdown).result
+
+
+def run_stages(page: Page, rulebook: Rulebook, *, profile: str | None = None, markdown: bool = False) -> Cleaned:
+    """`clean_page`, keeping what every stage made."""
     parsed = parse_page(page.html) if page.html is not None else None  # 1. HTML: parse, safely
     root = parsed.root if parsed is not None else None
     url = page.url or (page_url(root) if root is not None else None)
     lines = Lines.from_text(page.text) if root is None else Lines(())
     chosen = rulebook.get(profile) if profile else rulebook.select(lines, url)  # 2. profile
-    doc = Document(lines, url) if root is None else html_document(root, parsed.markup, url, chosen)  # 3. text
+    doc = Document(lines, url) if parsed is None else html_document(parsed.root, parsed.markup, url, chosen)  # 3. text
     edits = [*mark(chosen, doc.lines)]  # 4. every rule marks lines, none removes
     if root is None:  # 4b. text dumps: the generic main-text stage marks what is not the article
         edits += main_text_edits(chosen.main_text, chosen.main_text_from, doc.lines, generic_edits(edits))
@@ -43,13 +62,14 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None, ma
     swept = sweep(doc.lines, edits, order)  # 5. remove
     fields = extract_fields(chosen, doc, swept)  # 6. fields: site captures, then generic
     if extra := title_edit(doc.lines, swept, fields.title, chosen.name):  # 7. the title is a field
-        swept = sweep(doc.lines, [*edits, extra], order)
+        edits.append(extra)
+        swept = sweep(doc.lines, edits, order)
     trace = {"fields": fields.sources, "removed": list(swept.removed)}
     if doc.pruned:
         trace["pruned"] = list(doc.pruned)
     if doc.extractor:
         trace["extractor"] = doc.extractor
-    return Result(  # 8. the record
+    result = Result(  # 8. the record
         source=page.source,
         id=page.id,
         fetched=page.fetched,
@@ -66,6 +86,7 @@ def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None, ma
         confidence=confidence(swept.text, doc.second_reader, doc.opinion),
         trace=trace,
     )
+    return Cleaned(result, doc.lines, chosen, tuple(edits), swept, fields)
 
 
 OUT_OF_MEMORY = "too-large"  # the error kind of a page that needs more memory than the worker may take
@@ -81,10 +102,23 @@ def clean_or_fail(
 ) -> Result:
     """`clean_page` within `timeout` seconds (decoding included, for a page not yet decoded),
     with a page that cannot be cleaned given as an error record that says why."""
+    done = stages_or_fail(page, rulebook, profile=profile, timeout=timeout, markdown=markdown)
+    return done.result if isinstance(done, Cleaned) else done
+
+
+def stages_or_fail(
+    page: Page | RawPage,
+    rulebook: Rulebook,
+    *,
+    profile: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    markdown: bool = False,
+) -> Cleaned | Result:
+    """`run_stages` as `clean_or_fail` runs `clean_page`: what the stages made, or the error record."""
     try:
         with time_limit(timeout):
             decoded = page.decode() if isinstance(page, RawPage) else page
-            return clean_page(decoded, rulebook, profile=profile, markdown=markdown)
+            return run_stages(decoded, rulebook, profile=profile, markdown=markdown)
     except PageError as exc:
         return Result.failed(page.source, exc.kind, str(exc), page.url, page.id)
     except MemoryError:

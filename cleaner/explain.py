@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from cleaner.check.coverage import rule_lines
 from cleaner.check.diff import Blame
 from cleaner.check.locate import Locator, Place
 from cleaner.edits import FIELDS
-from cleaner.engine import clean_or_fail
-from cleaner.page import Page
+from cleaner.engine import Cleaned, stages_or_fail
 from cleaner.profiles import Rulebook
 from cleaner.readers import iter_pages
 from cleaner.result import Result
@@ -82,17 +80,17 @@ def explain_inputs(inputs: Sequence[str], rulebook: Rulebook, *, profile: str | 
         if isinstance(item, Result):
             yield Explained(item, (), (), ())
             continue
-        result = clean_or_fail(item, rulebook, profile=profile)
-        yield explain_page(item, result, rulebook, locator)
+        yield explain_page(stages_or_fail(item, rulebook, profile=profile), locator)
 
 
-def explain_page(page: Page, result: Result, rulebook: Rulebook, locator: Locator) -> Explained:
-    """Lay out a page that `result` cleaned: the lines the rules saw, each with its fate."""
-    if result.error is not None or result.profile is None:
-        return Explained(result, (), (), ())
-    chosen = rulebook.get(result.profile)
+def explain_page(cleaned: Cleaned | Result, locator: Locator) -> Explained:
+    """Lay out a cleaned page (or its error record): the lines the rules saw, each with its fate.
+    It reads what the stages made (`engine.run_stages`), never runs them again."""
+    if isinstance(cleaned, Result):
+        return Explained(cleaned, (), (), ())
+    result, chosen = cleaned.result, cleaned.profile
     owner = _owners(result)
-    texts = rule_lines(page, result, rulebook).texts
+    texts = cleaned.lines.texts
     lines = tuple(Line(n + 1, text, owner.get(n + 1) if text else None) for n, text in enumerate(texts))
     fields = tuple(_origin(name, result, chosen, locator) for name in FIELDS)
     return Explained(result, chosen.chain, lines, fields, tuple(result.trace.get("pruned") or ()))

@@ -11,6 +11,7 @@ from lxml import html as lxml_html
 import cleaner
 from cleaner.check.locate import Locator
 from cleaner.cli import main
+from cleaner.engine import stages_or_fail
 from cleaner.explain import explain_inputs, explain_page
 from cleaner.explain_report import report
 from cleaner.page import Page
@@ -89,8 +90,9 @@ def test_report_shows_what_html_pruning_removed(project: Path) -> None:
     )
     book = cleaner.load_rulebook([rules])
     page = Page(source="harbour.html", html=markup, url="https://gazette.example/harbour")
-    result = cleaner.clean(markup, url=page.url, rules=book, source=page.source)
-    explained = explain_page(page, result, book, Locator(book, project))
+    explained = explain_page(stages_or_fail(page, book), Locator(book, project))
+    result = explained.result
+    assert result == cleaner.clean(markup, url=page.url, rules=book, source=page.source)  # the record `clean` gives
     assert explained.pruned and explained.pruned[0]["text"] == "Subscribe to our newsletter today"
     assert result.title == "Harbour dredging starts"  # a profile's html.body page gets its title too
     assert [line.text for line in explained.removed] == ["Harbour dredging starts", "Advertisement"]
@@ -170,3 +172,37 @@ def test_text_that_is_no_unicode_never_stops_explain(tmp_path: Path) -> None:
         assert done.returncode == 0 and b"Traceback" not in done.stderr, done.stderr
         shown = report.read_bytes() if extra else done.stdout
         assert b"The council met on Monday" in shown and b"Headline" in shown
+
+
+ARTICLE = (
+    "<html><head><title>Bridge repairs</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+    "<article><h1>Bridge repairs begin on the old river crossing</h1>"
+    + "".join(
+        f"<p>Crews from the county started work on section {n} of the bridge on Monday, and the engineers "
+        "expect the lane closures to last until the end of the month, weather permitting.</p>"
+        for n in range(1, 7)
+    )
+    + "</article><footer>Copyright 2026 Millbrook Courier</footer></body></html>"
+)
+
+
+def test_explain_extracts_each_html_page_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """explain lays out what the cleaning stages made; it does not run them a second time."""
+    import trafilatura
+
+    calls: list[str] = []
+    real = trafilatura.bare_extraction
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append("extract")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counted)
+    for name in ("one.html", "two.html"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    explained = list(explain_inputs([str(tmp_path / "one.html"), str(tmp_path / "two.html")], cleaner.load_rulebook()))
+    assert len(calls) == 2  # one extraction per page
+    assert [e.result.ok for e in explained] == [True, True]
+    kept = [line.text for line in explained[0].kept]
+    assert any("section 3 of the bridge" in text for text in kept)
+    assert not any("Copyright" in text for text in kept)

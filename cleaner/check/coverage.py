@@ -10,9 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cleaner.engine import mark
-from cleaner.lines import Lines
-from cleaner.page import Page
+from cleaner.engine import Cleaned, mark
 from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
 
@@ -58,25 +56,10 @@ def fired(result: Result, rulebook: Rulebook) -> set[tuple[str, str]]:
     return used
 
 
-def matched(page: Page, result: Result, rulebook: Rulebook) -> set[tuple[str, str]]:
-    """(profile, rule) of every rule of the page's profile that matched some line, credited or not."""
-    chosen = rulebook.profiles.get(result.profile or "")
-    if chosen is None or not result.ok:
-        return set()
-    return {(edit.profile, edit.rule) for edit in mark(chosen, rule_lines(page, result, rulebook))}
-
-
-def rule_lines(page: Page, result: Result, rulebook: Rulebook) -> Lines:
-    """The lines the rules ran on: the dump's own, or for HTML the text extracted after pruning."""
-    markup = getattr(page, "html", None)
-    if markup is None:
-        return Lines.from_text(page.text)
-    from cleaner.web.parse import parse_page  # the HTML stage, only for HTML pages
-    from cleaner.web.textify import html_document
-
-    parsed = parse_page(markup)
-    assert result.profile is not None  # a cleaned record names its profile
-    return html_document(parsed.root, parsed.markup, result.url, rulebook.get(result.profile)).lines
+def matched(cleaned: Cleaned) -> set[tuple[str, str]]:
+    """(profile, rule) of every rule of the page's profile that matched some line, credited or not
+    (the rules mark the lines the page's stages saw again; nothing is extracted a second time)."""
+    return {(edit.profile, edit.rule) for edit in mark(cleaned.profile, cleaned.lines)}
 
 
 def coverage(

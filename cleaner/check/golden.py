@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from cleaner.engine import clean_or_fail
+from cleaner.engine import Cleaned, stages_or_fail
 from cleaner.page import Page
 from cleaner.profiles import Rulebook
 from cleaner.readers import iter_pages, walk
@@ -84,7 +84,17 @@ def clean_sample(sample: Path, root: Path, rulebook: Rulebook, *, profile: str |
 
 def clean_read(page: Page | Result, sample: Path, rulebook: Rulebook, *, profile: str | None = None) -> Result:
     """`clean_sample` for a sample already read."""
+    done = stages_read(page, sample, rulebook, profile=profile)
+    return done.result if isinstance(done, Cleaned) else done
+
+
+def stages_read(
+    page: Page | Result, sample: Path, rulebook: Rulebook, *, profile: str | None = None
+) -> Cleaned | Result:
+    """`clean_read`, keeping what the stages made (`engine.run_stages`)."""
     if profile:
         rulebook.get(profile)
-    result = page if isinstance(page, Result) else clean_or_fail(page, rulebook, profile=profile)
-    return dataclasses.replace(result, source=sample_source(sample))
+    done = page if isinstance(page, Result) else stages_or_fail(page, rulebook, profile=profile)
+    if isinstance(done, Result):
+        return dataclasses.replace(done, source=sample_source(sample))
+    return dataclasses.replace(done, result=dataclasses.replace(done.result, source=sample_source(sample)))

@@ -12,8 +12,8 @@ from cleaner.check.cases import Failure, NotRun, run_cases
 from cleaner.check.coverage import Coverage, coverage, matched
 from cleaner.check.diff import Changes, compare
 from cleaner.check.locate import Locator
+from cleaner.engine import Cleaned
 from cleaner.errors import ProfileError
-from cleaner.page import Page
 from cleaner.profiles import Profile, Rulebook, bundled_rules_dir, errors_of, load_rulebook
 from cleaner.result import Result
 
@@ -119,10 +119,11 @@ class _Cleaned:
     def clean(self, sample: Path, profile: str | None) -> Result:
         key = (sample.resolve(), profile)
         if key not in self.results:
-            page = golden.read_sample(sample)
-            result = golden.clean_read(page, sample, self.rulebook, profile=profile)
-            hits = matched(page, result, self.rulebook) if isinstance(page, Page) else set()
-            self.results[key] = (result, hits)
+            cleaned = golden.stages_read(golden.read_sample(sample), sample, self.rulebook, profile=profile)
+            if isinstance(cleaned, Cleaned):
+                self.results[key] = (cleaned.result, matched(cleaned))
+            else:
+                self.results[key] = (cleaned, set())
         return self.results[key][0]
 
 
