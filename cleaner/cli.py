@@ -18,7 +18,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from cleaner import __version__
-from cleaner.check.commands import add_commands
+from cleaner.commands import add_commands
 from cleaner.dumps.jsonl import Fields, is_jsonl
 from cleaner.dumps.warc import is_warc
 from cleaner.errors import ProfileError
