@@ -3,6 +3,7 @@ cleaned by `cleaner clean --learn`."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
@@ -11,7 +12,7 @@ import yaml
 
 import cleaner
 from cleaner.cli import main
-from cleaner.learn.groups import group_pages
+from cleaner.learn.groups import _linked, group_pages
 from cleaner.profiles import load_rulebook
 from tests.site_maker import ACTIONS, CLAIMS, ENDINGS, SUBJECTS
 
@@ -108,6 +109,58 @@ def test_a_wrapper_around_every_page_of_both_sites_does_not_join_them() -> None:
     ledger, courier = harbor_ledger(5, rng, toolbar), prairie_courier(5, rng, toolbar)
     groups = group_pages([_lines(p) for p in ledger + courier], load_rulebook().get("_generic"))
     assert sorted(sorted(g.members) for g in groups) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
+
+
+SECTIONS = ["News", "Sports", "Weather", "Opinion", "Business", "Local", "Obituaries", "Classifieds", "Politics"]
+TOWNS = ["Alder", "Birch", "Cedar", "Dover", "Elm", "Fairport", "Glen", "Hollow", "Iron", "Juniper", "Kettle", "Linden"]
+PAPERS = ["Gazette", "Courier", "Herald", "Sentinel", "Tribune", "Chronicle"]
+
+
+def town_paper(number: int, pages: int, rng: random.Random) -> list[str]:
+    """One of many small sites: four lines of its own, and a section menu of common words, seven
+    of ten, that many other sites carry too (each of those lines on most pages of the dump)."""
+    town = TOWNS[number % len(TOWNS)] + ("", "ville", "field", "port")[number // len(TOWNS)]
+    paper = PAPERS[number % len(PAPERS)]
+    menu = rng.sample(SECTIONS, 7)
+    own = [f"The {town} {paper}", f"{town} schools", f"{town} council", f"{town} {paper} Media Group"]
+    return ["\n".join([own[0], *menu[:5], own[1], own[2], *_article(rng), *menu[5:], own[3]]) for _ in range(pages)]
+
+
+def test_many_sites_sharing_a_menu_of_common_words_stay_apart() -> None:
+    """Forty sites whose pages share a section menu with other sites' (five or six lines of
+    eleven, more than half a page's signature) chained into one group through those lines: the
+    menu words are on most pages of every site, a site's own lines on its pages only."""
+    rng = random.Random(11)
+    sites = [town_paper(number, 4, rng) for number in range(40)]
+    pages = [page for site in sites for page in site]
+    groups = group_pages([_lines(p) for p in pages], load_rulebook().get("_generic"))
+    assert sorted(sorted(g.members) for g in groups) == [list(range(n * 4, n * 4 + 4)) for n in range(40)]
+    assert len({g.name for g in groups}) == 40
+
+
+def test_linking_is_the_pairwise_rule() -> None:
+    """Pages are one site's when linked by a chain of pairs that share at least 3 lines and half
+    the smaller signature: the indexed linking finds exactly the components of that rule."""
+    rng = random.Random(12)
+    for _ in range(300):
+        pool = [f"line {n}" for n in range(rng.randint(3, 20))]
+        count = rng.randint(1, 25)
+        signatures = [frozenset(rng.sample(pool, rng.randint(0, min(len(pool), 10)))) for _ in range(count)]
+        signatures += [rng.choice(signatures) for _ in range(rng.randint(0, 4))]  # pages alike but for their own lines
+        assert sorted(_linked(range(len(signatures)), signatures)) == _pairwise_components(signatures)
+
+
+def _pairwise_components(signatures: list[frozenset[str]]) -> list[list[int]]:
+    """The rule, pair by pair: every pair compared, components grown until nothing joins."""
+    components = [{n} for n in range(len(signatures))]
+    for a, b in itertools.combinations(range(len(signatures)), 2):
+        shared = len(signatures[a] & signatures[b])
+        if shared >= 3 and shared >= 0.5 * min(len(signatures[a]), len(signatures[b])):
+            one, two = (next(c for c in components if n in c) for n in (a, b))
+            if one is not two:
+                one |= two
+                components.remove(two)
+    return sorted(sorted(c) for c in components)
 
 
 def test_clean_learn_groups_text_dumps_without_url_and_cleans_each_with_its_own_rules(tmp_path: Path, capsys) -> None:

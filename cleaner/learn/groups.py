@@ -8,14 +8,18 @@ cannot tell one site from another: lines the shared profiles (`_base`, `_generic
 teaser's) and lines without a letter. Two pages are of one site when their signatures share at
 least `MIN_SHARED` distinct lines and at least `MIN_OVERLAP` of the smaller one: a generic line or
 two never joins two sites. Linked pages form a group; a group is then looked at again without the
-lines that nearly all its pages carry (a wrapper's chrome: an archive's toolbar around every page
-of every site), and split when its pages then fall into several linked groups of their own. A
-page that shares nothing with the others stays alone.
+lines that most of its pages carry, the most widespread first (a wrapper's chrome: an archive's
+toolbar around every page of every site; a section menu of common words, "News", "Sports",
+"Weather", that many small sites carry and that chains them together pair by pair), and split when
+most of its pages then fall into several linked groups of `SPLIT_PART` pages or more: lines that
+stand across several such groups are no site's. A page that shares nothing with the others stays
+alone. Linking is indexed by line (near-linear in the pages: see `_linked`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -29,8 +33,10 @@ from cleaner.profiles import Profile
 
 MIN_SHARED = 3  # distinct chrome lines two pages of one site share at least
 MIN_OVERLAP = 0.5  # ...and at least this share of the smaller page's signature
-WRAPPER_SHARE = 0.9  # a line on this share of a group's pages may be a wrapper's, shared by other sites too
-SPLIT_KEEPS = 0.75  # a split must keep this share of a group's pages in groups (not alone): else it is one site
+WRAPPER_SHARES = (0.9, 0.8, 0.7, 0.6, 0.5)  # lines on this share of a group's pages may be a wrapper's or
+# common words (a section menu) that other sites carry too: tried most widespread first
+SPLIT_KEEPS = 0.75  # a split must keep this share of a group's pages in parts of SPLIT_PART: else it is one site
+SPLIT_PART = 3  # pages of a part that counts as a site of its own (fewer: a section's pair, not a site)
 NAME_WORDS = 4  # words of the group's most telling line in its name
 PREFIX = "unnamed-"  # a group's name: `unnamed-lakeview-tribune`, never a host name (no dot)
 
@@ -79,47 +85,73 @@ def group_pages(pages: Sequence[Sequence[str]], generic: Profile, *, taken: set[
 
 
 def _linked(members: Sequence[int], signatures: Sequence[frozenset[str]]) -> list[list[int]]:
-    """The members joined wherever two share enough lines (connected components)."""
-    parent = {m: m for m in members}
+    """The members joined wherever two share enough lines (connected components).
 
-    def root(m: int) -> int:
-        while parent[m] != m:
-            parent[m] = parent[parent[m]]
-            m = parent[m]
-        return m
-
+    Near-linear in the pages rather than in their pairs: pages whose shared lines and signature
+    size are the same are one node (a site's pages that differ only in their own headline), and
+    two nodes are compared only when they share one of the rarer lines of the smaller one (two
+    signatures that share `_needed` lines share one of the smaller's `size - needed + 1` rarest
+    lines), never through the lines held by nearly every page alone."""
+    counts = Counter(line for m in members for line in signatures[m])
+    nodes: dict[tuple[frozenset[str], int, int], list[int]] = defaultdict(list)
+    for m in members:
+        lines, size = frozenset(line for line in signatures[m] if counts[line] > 1), len(signatures[m])
+        alone = -1 if len(lines) >= _needed(size) else m  # pages that share too little to link are not one
+        nodes[(lines, size, alone)].append(m)
+    keys = list(nodes)
+    parent = list(range(len(keys)))
     holders: dict[str, list[int]] = defaultdict(list)
-    for m in members:
-        for line in signatures[m]:
-            holders[line].append(m)
-    for m in members:
-        common = Counter(other for line in signatures[m] for other in holders[line] if other > m)
-        for other, shared in common.items():
-            smaller = min(len(signatures[m]), len(signatures[other]))
-            if shared >= MIN_SHARED and shared >= MIN_OVERLAP * smaller:
-                parent[root(other)] = root(m)
+    for n, (lines, _, _) in enumerate(keys):
+        for line in lines:
+            holders[line].append(n)
+    for n, (lines, size, _) in enumerate(keys):
+        needed = _needed(size)
+        rarest = sorted(lines, key=lambda line: (counts[line], line))[: max(0, len(lines) - needed + 1)]
+        for other in {o for line in rarest for o in holders[line]}:
+            # (a smaller node is compared from its own side; the pages of one node are linked already)
+            apart = keys[other][1] >= size and _root(parent, other) != _root(parent, n)
+            if apart and len(lines & keys[other][0]) >= needed:
+                parent[_root(parent, other)] = _root(parent, n)
     components: dict[int, list[int]] = defaultdict(list)
-    for m in members:
-        components[root(m)].append(m)
-    return list(components.values())
+    for n, key in enumerate(keys):
+        components[_root(parent, n)].extend(nodes[key])
+    return [sorted(component) for component in components.values()]
+
+
+def _root(parent: list[int], n: int) -> int:
+    """The representative of `n`'s component (union-find, with path halving)."""
+    while parent[n] != n:
+        parent[n] = parent[parent[n]]
+        n = parent[n]
+    return n
+
+
+def _needed(size: int) -> int:
+    """Lines a page of `size` signature lines must share with a page no smaller to be its site's."""
+    return max(MIN_SHARED, math.ceil(MIN_OVERLAP * size))
 
 
 def _split(members: list[int], signatures: Sequence[frozenset[str]]) -> list[list[int]]:
-    """A group as it stands, or the groups it falls into without the lines nearly all its pages
-    carry (sites inside one wrapper), when most of its pages then link to others; pages that link
-    to none stay alone. (Without its own chrome, one site's pages share little: most would be alone.)"""
+    """A group as it stands, or the groups it falls into without the lines most of its pages carry
+    (a wrapper's chrome, or a section menu of common words that chained several sites together),
+    when most of its pages then link to others; pages that link to none stay alone. The most
+    widespread lines are tried first. (Without its own chrome, one site's pages share little: most
+    would be alone, and it stays one group.)"""
     if len(members) < 4:
         return [members]
     counts = Counter(line for m in members for line in signatures[m])
-    wrapper = {line for line, n in counts.items() if n >= WRAPPER_SHARE * len(members)}
-    if not wrapper:
-        return [members]
-    rest = {m: signatures[m] - wrapper for m in members}
-    parts = _linked(members, [rest.get(m, frozenset()) for m in range(max(members) + 1)])
-    kept = [part for part in parts if len(part) >= 2]
-    if len(kept) < 2 or sum(map(len, kept)) < SPLIT_KEEPS * len(members):
-        return [members]  # one site: without its own chrome its pages share little
-    return [group for part in parts for group in (_split(part, signatures) if len(part) >= 2 else [part])]
+    tried: set[str] = set()
+    for share in WRAPPER_SHARES:
+        wrapper = {line for line, n in counts.items() if n >= share * len(members)}
+        if wrapper == tried:
+            continue
+        tried = wrapper
+        rest = {m: signatures[m] - wrapper for m in members}
+        parts = _linked(members, [rest.get(m, frozenset()) for m in range(max(members) + 1)])
+        kept = [part for part in parts if len(part) >= SPLIT_PART]
+        if len(kept) >= 2 and sum(map(len, kept)) >= SPLIT_KEEPS * len(members):
+            return [group for part in parts for group in (_split(part, signatures) if len(part) >= 2 else [part])]
+    return [members]
 
 
 def _core(members: Sequence[int], signatures: Sequence[frozenset[str]]) -> set[str]:
