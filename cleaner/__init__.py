@@ -56,10 +56,12 @@ def clean(
     source: str = "<string>",
     limits: Limits = Limits(),
     markdown: bool = False,
+    comments: bool = False,
 ) -> Result:
     """Clean one page, text dump or HTML (bytes are decoded). A page that cannot be cleaned
     gives a Result whose `error` says why; a bad profile name raises ProfileError. `markdown`
-    adds `Result.markdown`: the kept text with its headings, lists, tables and code blocks."""
+    adds `Result.markdown`: the kept text with its headings, lists, tables and code blocks;
+    `comments` adds an HTML page's reader comments as `Result.comments` (the text stays as it is)."""
     book = rules or _bundled()
     if profile:
         book.get(profile)
@@ -67,7 +69,7 @@ def clean(
         page = raw_page(source, content, url, limits)  # decoded by clean_or_fail, within the time limit
     except PageError as exc:
         return Result.failed(source, exc.kind, str(exc), url)
-    return clean_or_fail(page, book, profile=profile, timeout=limits.timeout, markdown=markdown)
+    return clean_or_fail(page, book, profile=profile, timeout=limits.timeout, markdown=markdown, comments=comments)
 
 
 def clean_file(

@@ -10,6 +10,7 @@ from cleaner.document import Document
 from cleaner.edits import Edit
 from cleaner.errors import PageError
 from cleaner.extract import Fields, extract_fields
+from cleaner.language import language_of
 from cleaner.limits import DEFAULT_TIMEOUT, time_limit
 from cleaner.lines import Lines
 from cleaner.maintext import main_text_edits
@@ -20,6 +21,7 @@ from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
 from cleaner.sweep import Swept, sweep
 from cleaner.title_line import title_edit
+from cleaner.web.extraction import page_comments
 from cleaner.web.metadata import page_url
 from cleaner.web.parse import parse_page
 from cleaner.web.textify import html_document
@@ -38,22 +40,28 @@ class Cleaned:
     fields: Fields  # the metadata, with each field's source
 
 
-def clean_page(page: Page, rulebook: Rulebook, *, profile: str | None = None, markdown: bool = False) -> Result:
+def clean_page(
+    page: Page, rulebook: Rulebook, *, profile: str | None = None, markdown: bool = False, comments: bool = False
+) -> Result:
     """Clean one decoded page with the profile named, or the one the page selects; `markdown`
-    adds the kept text as Markdown to the record.
+    adds the kept text as Markdown to the record, `comments` an HTML page's reader comments.
 
     Raises PageError for a page that cannot be cleaned; `clean_or_fail` turns that into a record.
     """
-    return run_stages(page, rulebook, profile=profile, markdown=markdown).result
+    return run_stages(page, rulebook, profile=profile, markdown=markdown, comments=comments).result
 
 
-def run_stages(page: Page, rulebook: Rulebook, *, profile: str | None = None, markdown: bool = False) -> Cleaned:
+def run_stages(
+    page: Page, rulebook: Rulebook, *, profile: str | None = None, markdown: bool = False, comments: bool = False
+) -> Cleaned:
     """`clean_page`, keeping what every stage made."""
     parsed = parse_page(page.html) if page.html is not None else None  # 1. HTML: parse, safely
     root = parsed.root if parsed is not None else None
     url = page.url or (page_url(root) if root is not None else None)
     lines = Lines.from_text(page.text) if root is None else Lines(())
     chosen = rulebook.get(profile) if profile else rulebook.select(lines, url)  # 2. profile
+    # 2b. reader comments, when asked: from the whole page, before a profile's prune takes them out of the text
+    said = page_comments(root, url) if comments and root is not None else None
     doc = Document(lines, url) if parsed is None else html_document(parsed.root, parsed.markup, url, chosen)  # 3. text
     edits = [*mark(chosen, doc.lines)]  # 4. every rule marks lines, none removes
     if root is None:  # 4b. text dumps: the generic main-text stage marks what is not the article
@@ -81,8 +89,10 @@ def run_stages(page: Page, rulebook: Rulebook, *, profile: str | None = None, ma
         email=fields.email,
         publisher=fields.publisher,
         date=fields.date,
+        language=language_of(swept.text, declared=root.get("lang") if root is not None else None),
         text=swept.text,
         markdown=render_markdown(doc.lines, swept, doc.structured and doc.structured()) if markdown else None,
+        comments=said,
         confidence=confidence(swept.text, doc.second_reader, doc.opinion),
         trace=trace,
     )
@@ -99,10 +109,11 @@ def clean_or_fail(
     profile: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     markdown: bool = False,
+    comments: bool = False,
 ) -> Result:
     """`clean_page` within `timeout` seconds (decoding included, for a page not yet decoded),
     with a page that cannot be cleaned given as an error record that says why."""
-    done = stages_or_fail(page, rulebook, profile=profile, timeout=timeout, markdown=markdown)
+    done = stages_or_fail(page, rulebook, profile=profile, timeout=timeout, markdown=markdown, comments=comments)
     return done.result if isinstance(done, Cleaned) else done
 
 
@@ -113,12 +124,13 @@ def stages_or_fail(
     profile: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     markdown: bool = False,
+    comments: bool = False,
 ) -> Cleaned | Result:
     """`run_stages` as `clean_or_fail` runs `clean_page`: what the stages made, or the error record."""
     try:
         with time_limit(timeout):
             decoded = page.decode() if isinstance(page, RawPage) else page
-            return run_stages(decoded, rulebook, profile=profile, markdown=markdown)
+            return run_stages(decoded, rulebook, profile=profile, markdown=markdown, comments=comments)
     except PageError as exc:
         return Result.failed(page.source, exc.kind, str(exc), page.url, page.id)
     except MemoryError:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 
 from cleaner.engine import OUT_OF_MEMORY, clean_or_fail
+from cleaner.language import load_detector
 from cleaner.limits import Limits
 from cleaner.page import Page
 from cleaner.pages import RawPage
@@ -54,9 +55,10 @@ def clean_all(
     limits: Limits = Limits(),
     jobs: int = 1,
     markdown: bool = False,
+    comments: bool = False,
 ) -> Iterator[Result]:
     """Each page cleaned (error records pass through), in input order, in up to `jobs` watched
-    worker processes (never more than there are pages); `markdown` as in `cleaner.clean`."""
+    worker processes (never more than there are pages); `markdown` and `comments` as in `cleaner.clean`."""
     stream = iter(items)
     head = list(itertools.islice(stream, max(jobs, 1)))
     if jobs < 1 or not head or "fork" not in multiprocessing.get_all_start_methods():
@@ -64,10 +66,12 @@ def clean_all(
             yield (
                 item
                 if isinstance(item, Result)
-                else clean_or_fail(item, rulebook, profile=profile, timeout=limits.timeout, markdown=markdown)
+                else clean_or_fail(
+                    item, rulebook, profile=profile, timeout=limits.timeout, markdown=markdown, comments=comments
+                )
             )
         return
-    settings = WorkerSettings(tuple(rule_dirs), profile, limits, rulebook, markdown)
+    settings = WorkerSettings(tuple(rule_dirs), profile, limits, rulebook, markdown, comments)
     with WorkerPool(min(jobs, len(head)), settings, "fork") as pool:
         yield from pool.run(itertools.chain(head, stream))
 
@@ -75,13 +79,14 @@ def clean_all(
 @dataclass(frozen=True)
 class WorkerSettings:
     """What a worker needs: the profiles (inherited when forked, else loaded from `rule_dirs`),
-    the profile to force, the limits, whether records carry Markdown."""
+    the profile to force, the limits, whether records carry Markdown and reader comments."""
 
     rule_dirs: tuple[str, ...]
     profile: str | None
     limits: Limits
     rulebook: Rulebook | None = field(default=None, compare=False)
     markdown: bool = False
+    comments: bool = False
 
 
 @dataclass
@@ -129,6 +134,8 @@ class WorkerPool:
 
     def __init__(self, jobs: int, settings: WorkerSettings, start: str = "fork") -> None:
         self.settings, self.context = settings, multiprocessing.get_context(start)
+        if start == "fork":
+            load_detector()  # once, shared by every worker forked from here (cleaner.language)
         self.workers = [_Worker(self.context, settings) for _ in range(max(jobs, 1))]
 
     def __enter__(self) -> WorkerPool:
@@ -228,6 +235,7 @@ def _serve(conn: Connection, settings: WorkerSettings) -> None:
     """A worker's life: clean each page the parent sends until it sends None."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    load_detector()  # inherited when forked; never charged to the first page's memory
     _limit_memory(settings.limits.max_memory)
     rulebook = settings.rulebook or load_rulebook(settings.rule_dirs)
     while (message := conn.recv()) is not None:
@@ -238,7 +246,12 @@ def _serve(conn: Connection, settings: WorkerSettings) -> None:
 
 def _clean_one(item: Page | RawPage, rulebook: Rulebook, settings: WorkerSettings) -> Result:
     result = clean_or_fail(
-        item, rulebook, profile=settings.profile, timeout=settings.limits.timeout, markdown=settings.markdown
+        item,
+        rulebook,
+        profile=settings.profile,
+        timeout=settings.limits.timeout,
+        markdown=settings.markdown,
+        comments=settings.comments,
     )
     if result.error and result.error["kind"] == "internal" and _came_near_the_memory_limit(settings.limits.max_memory):
         # C libraries report a refused allocation their own way (lxml: "XPathEvalError: unknown error")

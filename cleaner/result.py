@@ -18,8 +18,10 @@ class Result:
     email: str | None = None
     publisher: str | None = None
     date: str | None = None
+    language: str | None = None  # ISO 639-1 code of the kept text's language, None if unsure (cleaner.language)
     text: str = ""
     markdown: str | None = None  # the kept text as Markdown, only when asked for (cleaner.markdown)
+    comments: str | None = None  # an HTML page's reader comments, only when asked for ("" if none)
     confidence: float | None = None  # 0-1: how sure `text` is the article (cleaner.confidence)
     trace: dict[str, Any] = field(default_factory=dict)
     error: dict[str, str] | None = None
@@ -57,8 +59,10 @@ class Result:
             "email": self.email,
             "publisher": self.publisher,
             "date": self.date,
+            "language": self.language,
             "text": self.text,
             **({"markdown": self.markdown} if self.markdown is not None else {}),
+            **({"comments": self.comments} if self.comments is not None else {}),
             "confidence": self.confidence,
             "trace": self.trace,
         }

@@ -98,6 +98,17 @@ _LINK_IN_HEADING_BEFORE_A_PARAGRAPH = etree.XPath(_HEADINGS + "[following-siblin
 PROSE_AFTER_A_HEADING = 20  # words of a link-free paragraph that make a linked heading the article's
 
 
+def page_comments(root: html.HtmlElement, url: str | None) -> str:
+    """The page's reader comments as plain text, a blank line between paragraphs ("" when
+    trafilatura finds no comment section): trafilatura's comment extraction, on its own copy of the
+    page. The article's text comes from extractions with comments off, which this one never
+    touches, so asking for comments cannot change the text; `fast` skips the fallback
+    extractors, which serve the article's text only."""
+    result = trafilatura.bare_extraction(root, url=url, include_comments=True, fast=True)
+    comments = (result.comments or "") if result is not None else ""
+    return "\n\n".join(line.strip() for line in comments.splitlines() if line.strip())
+
+
 def keep_headings(root: html.HtmlElement) -> None:
     """Make the article's section headings survive trafilatura's precision mode, which drops a
     heading holding an empty element (`<h2><span id="x"></span>Costs</h2>`, an anchor target) and,

@@ -1,0 +1,185 @@
+"""The `language` field on real pages: agreement with `<html lang>`, the bars of cleaner.language, time.
+
+Three parts, each on the kept text of the bench pages (``../shared/bench``: aeb, wcxb-dev,
+trafilatura-eval), cleaned once in ``--jobs`` processes:
+
+- ``agreement``: on the pages whose `<html lang>` names a language, the share whose
+  `language` field is that language's primary subtag (`de-AT` -> `de`), for the field as it is
+  (the declaration breaking near-ties) and for the detector alone; the pages that disagree are
+  listed with ``--list`` (a page that declares another language than its text's is the usual cause).
+- ``threshold``: random windows of 5 to 200 characters (whole words) of the texts that the detector
+  is sure of (probability 0.999 or more on the whole text), scored against that language: accuracy
+  of all answers, and accuracy / share answered at each probability bar. Then the tie-break: of the
+  windows under ``MIN_PROBABILITY``, how many a truthful declaration answers, and how many a lying
+  one (`en` for a German text, `de` for any other) answers wrongly.
+- ``time``: `cleaner.clean` on the AEB HTML pages and on 3,000 copies of the seed text dump, with the
+  detector and with it stubbed out (alternating, best of ``--repeat``), as a ratio.
+
+Run from the repository root: ``python -m bench.language [--part agreement threshold time]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from contextlib import nullcontext
+from multiprocessing import Pool
+from unittest import mock
+
+import cleaner
+import cleaner.engine
+from bench.realworld import SETS, Page, load_set
+from bench.throughput import AEB, SEED
+from cleaner.language import MIN_PROBABILITY, _identifier, _primary_subtag, language_of
+from cleaner.web.parse import parse_html
+
+WINDOWS = (5, 10, 15, 20, 30, 40, 60, 100, 200)  # characters
+BARS = (0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
+PER_TEXT = 4  # windows per text and length
+SURE = 0.999
+
+
+# ---------------------------------------------------------------- pages
+
+
+def kept(page: Page) -> tuple[str, str, str | None, str | None, str]:
+    """(set, id, declared language, the `language` field, kept text) of one page."""
+    declared = parse_html(page.html).get("lang")
+    result = cleaner.clean(page.html, url=page.url)
+    return page.set, page.id, declared, result.language, result.text if result.ok else ""
+
+
+def clean_sets(sets: list[str], limit: int | None, jobs: int) -> list[tuple[str, str, str | None, str | None, str]]:
+    pages = [page for name in sets for page in load_set(name, limit)]
+    with Pool(jobs) as pool:
+        return pool.map(kept, pages, chunksize=8)
+
+
+# ---------------------------------------------------------------- parts
+
+
+def agreement(rows: list[tuple[str, str, str | None, str | None, str]], listed: bool) -> None:
+    print("\n== agreement with <html lang> (pages that declare a two-letter language)")
+    print(f"{'set':18} {'pages':>6} {'declare':>8} {'field':>14} {'detector alone':>15} {'field null':>11}")
+    for name in [*dict.fromkeys(r[0] for r in rows), "all"]:
+        subset = [r for r in rows if name in ("all", r[0])]
+        declaring = [r for r in subset if _primary_subtag(r[2])]
+        field = sum(r[3] == _primary_subtag(r[2]) for r in declaring)
+        alone = sum(language_of(r[4]) == _primary_subtag(r[2]) for r in declaring)
+        null = sum(r[3] is None for r in declaring)
+        n = len(declaring) or 1
+        print(
+            f"{name:18} {len(subset):6} {len(declaring):8} {field:6} {field / n:7.1%}"
+            f" {alone:6} {alone / n:7.1%} {null:11}"
+        )
+    if listed:
+        for set_name, page_id, declared, found, text in rows:
+            if _primary_subtag(declared) and found != _primary_subtag(declared):
+                print(f"  {set_name}/{page_id}: declares {declared}, field {found}: {' '.join(text.split())[:70]!r}")
+
+
+def windows(texts: list[tuple[str, str]], seed: int = 1) -> dict[int, list[tuple[str, list[tuple[str, float]]]]]:
+    """Per window length: (the text's language, the detector's two best) for random windows."""
+    rng = random.Random(seed)
+    out: dict[int, list[tuple[str, list[tuple[str, float]]]]] = {n: [] for n in WINDOWS}
+    for text, code in texts:
+        words = text.split()
+        for n in WINDOWS:
+            for _ in range(PER_TEXT):
+                start, window = rng.randrange(max(1, len(words) - 5)), []
+                for word in words[start:]:
+                    window.append(word)
+                    if len(" ".join(window)) >= n:
+                        break
+                out[n].append((code, _identifier().rank(" ".join(window))[:2]))
+    return out
+
+
+def threshold(rows: list[tuple[str, str, str | None, str | None, str]]) -> None:
+    sure = []
+    for *_, text in rows:
+        if len(text) >= 1000 and (best := _identifier().rank(text[:3000])[0])[1] >= SURE:
+            sure.append((text, best[0]))
+    print(f"\n== bars: windows of {len(sure)} texts the detector is sure of, {PER_TEXT} per text and length")
+    print(Counter(code for _, code in sure).most_common(10))
+    by_length = windows(sure)
+    print("chars  all    " + " ".join(f"p>={bar:<11}" for bar in BARS) + "  (accuracy/share answered)")
+    for n, found in by_length.items():
+        cells = []
+        for bar in BARS:
+            answered = [rank[0][0] == code for code, rank in found if rank[0][1] >= bar]
+            cells.append(f"{sum(answered) / max(1, len(answered)):.3f}/{len(answered) / len(found):.2f}")
+        print(f"{n:5} {sum(rank[0][0] == code for code, rank in found) / len(found):.3f}  " + "  ".join(cells))
+    print(
+        f"tie-break under p {MIN_PROBABILITY}: unsure windows, answered by a truthful declaration, wrong by a lying one"
+    )
+    for n, found in by_length.items():
+        unsure = [(code, rank) for code, rank in found if rank[0][1] < MIN_PROBABILITY]
+        near = [(code, rank) for code, rank in unsure if rank[0][1] + rank[1][1] >= MIN_PROBABILITY]
+        truthful = sum(code in (rank[0][0], rank[1][0]) for code, rank in near)
+        lying = sum(("de" if code == "en" else "en") in (rank[0][0], rank[1][0]) for code, rank in near)
+        print(f"{n:5} {len(unsure):6} {truthful:6} {lying:6}")
+
+
+def best_seconds(work: Callable[[], object], repeat: int, stub: bool) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        with (
+            mock.patch.object(cleaner.engine, "language_of", lambda text, declared=None: None)
+            if stub
+            else nullcontext()
+        ):
+            start = time.perf_counter()
+            work()
+            best = min(best, time.perf_counter() - start)
+    return best
+
+
+def timing(repeat: int) -> None:
+    rules = cleaner.load_rulebook()
+    html_pages = [gzip.decompress(p.read_bytes()).decode("utf-8") for p in sorted(AEB.glob("*.html.gz"))]
+    seed = SEED.read_text(encoding="utf-8")
+    text_pages = [seed.replace("Thursday", f"Thursday {n}") for n in range(3000)]
+    language_of("warm the model up: it loads once per process, about 0.8 s")
+    print(f"\n== time: best of {repeat}, with the detector / without")
+    for label, pages in (("AEB HTML pages", html_pages), ("seed text dumps", text_pages)):
+        work = lambda pages=pages: [cleaner.clean(p, rules=rules) for p in pages]  # noqa: E731
+        work()  # warm caches
+        without = best_seconds(work, repeat, stub=True)
+        with_it = best_seconds(work, repeat, stub=False)
+        per = 1000 / len(pages)
+        print(
+            f"{label:16} {len(pages):5} pages: {with_it * per:7.2f} ms vs {without * per:7.2f} ms per page,"
+            f" ratio {with_it / without:.3f}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--part", nargs="+", choices=("agreement", "threshold", "time"), default=["agreement", "threshold", "time"]
+    )
+    parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
+    parser.add_argument("--limit", type=int, help="the first N pages of each set, by id")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3, help="timing runs of each kind")
+    parser.add_argument("--list", action="store_true", help="list the pages whose field disagrees with <html lang>")
+    args = parser.parse_args(argv)
+    if {"agreement", "threshold"} & set(args.part):
+        rows = clean_sets(args.sets, args.limit, args.jobs)
+        if "agreement" in args.part:
+            agreement(rows, args.list)
+        if "threshold" in args.part:
+            threshold(rows)
+    if "time" in args.part:
+        timing(args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

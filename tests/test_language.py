@@ -1,0 +1,77 @@
+"""The `language` field: the kept text's language by py3langid, a page's `<html lang>` only a tie-break."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.language import MIN_CHARS, language_of
+
+GERMAN = """Neue Brücke über die Wendel eröffnet
+
+Die Stadt Hollbach hat am Samstag die neue Brücke über die Wendel für den Verkehr freigegeben.
+Nach zwei Jahren Bauzeit können Fußgänger und Radfahrer den Fluss wieder auf kurzem Weg überqueren.
+
+Der Bürgermeister dankte den Anwohnern für ihre Geduld während der langen Sperrung der alten Brücke.
+Die Kosten lagen nach Angaben der Verwaltung etwas unter dem geplanten Betrag.
+"""
+
+ENGLISH = """New bridge over the Wendel opens
+
+The town of Hollbrook opened its new bridge over the Wendel river to traffic on Saturday.
+After two years of construction, walkers and cyclists can cross the river on a short route again.
+
+The mayor thanked residents for their patience during the long closure of the old bridge.
+According to the council, the costs came in slightly below the planned amount.
+"""
+
+FRENCH = """Un nouveau pont sur la Wendel
+
+La commune de Hollbourg a ouvert samedi son nouveau pont sur la Wendel à la circulation.
+Après deux ans de travaux, les piétons et les cyclistes peuvent de nouveau traverser la rivière.
+
+Le maire a remercié les habitants pour leur patience pendant la longue fermeture de l'ancien pont.
+Selon la mairie, le coût est resté un peu en dessous du montant prévu.
+"""
+
+
+def _html(lang: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines()[1:] if line)
+    return (
+        f'<html lang="{lang}"><head><title>Hollbach</title></head><body><article>{paragraphs}</article></body></html>'
+    )
+
+
+def test_made_up_articles_get_their_language():
+    for text, code in ((GERMAN, "de"), (ENGLISH, "en"), (FRENCH, "fr")):
+        assert cleaner.clean(text).language == code
+        assert cleaner.clean(_html(code, text), url="https://hollbach.example/bruecke").language == code
+
+
+def test_a_page_that_declares_another_language_gets_its_text_s():
+    page = _html("en-US", GERMAN)  # a template's default over German text
+    result = cleaner.clean(page, url="https://hollbach.example/bruecke")
+    assert "Brücke" in result.text
+    assert result.language == "de"
+
+
+def test_too_short_or_unsure_text_has_no_language():
+    assert language_of("") is None
+    assert language_of("Die Stadt hat") is None  # under MIN_CHARS, however sure the detector is
+    assert len("Die Stadt hat") < MIN_CHARS
+    assert language_of("12:30 | 14:45 | 2021-03-04 | 7/8") is None  # long enough, no language
+
+
+def test_the_declaration_breaks_a_near_tie_and_nothing_else():
+    near_tie = "Norsk tekst om været i dag"  # Norwegian or Danish: the text cannot tell
+    assert language_of(near_tie) is None
+    assert language_of(near_tie, declared="da-DK") == "da"
+    assert language_of(near_tie, declared="no_NO") == "no"
+    assert language_of(near_tie, declared="de") is None  # a language the text does not suggest
+    assert language_of(GERMAN, declared="en") == "de"  # a sure text beats any declaration
+
+
+def test_language_follows_date_in_the_record_and_errors_have_none():
+    record = cleaner.clean(ENGLISH).to_dict()
+    keys = list(record)
+    assert keys[keys.index("date") + 1] == "language"
+    failed = cleaner.Result.failed("x.html", "parse", "no page").to_dict()
+    assert "language" not in failed
