@@ -12,7 +12,7 @@ import os
 import shlex
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -49,12 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     if getattr(args, "loads_own_rules", False):  # check, profiles new: they load and report profiles themselves
-        return args.run(args, None)
+        return int(args.run(args, None))
     try:
         rulebook = load_rulebook(args.rules)
         if getattr(args, "profile", None):
             rulebook.get(args.profile)
-        return args.run(args, rulebook)
+        return int(args.run(args, rulebook))
     except ProfileError as exc:  # every error of the profile folders, a line each
         for error in errors_of(exc):
             print(f"cleaner: {error}", file=sys.stderr)
@@ -180,11 +180,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"worker processes; records stay in input order (default: all cores, {default_jobs()})",
     )
-    for field, what in (("url", "URL"), ("html", "HTML"), ("text", "text"), ("id", "id")):
+    for field, held in (("url", "URL"), ("html", "HTML"), ("text", "text"), ("id", "id")):
         clean.add_argument(
             f"--{field}-field",
             metavar="KEY",
-            help=f"JSON Lines: the key that holds the page's {what} (default: the first of "
+            help=f"JSON Lines: the key that holds the page's {held} (default: the first of "
             f"{', '.join(getattr(Fields(), field))})",
         )
     clean.add_argument(
@@ -284,7 +284,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _at_least(convert: type[int] | type[float], lowest: int, what: str):
+def _at_least(convert: type[int] | type[float], lowest: int, what: str) -> Callable[[str], int | float]:
     """An argparse type: a finite number of `convert`'s kind, `lowest` or more (`what` says why)."""
 
     def parse(value: str) -> int | float:
@@ -375,8 +375,8 @@ def _clean_learning(args: argparse.Namespace, rulebook: Rulebook) -> int:
             return EXIT_USAGE
         write_profiles(learned, Path(args.learn_dir))
     for site, profile in learned.items():
-        pages = f"{profile.pages} pages{' without a URL' if profile.members else ''}"
-        print(f"cleaner: learned {site} from {pages} ({len(profile.proposals)} rules)", file=sys.stderr)
+        seen = f"{profile.pages} pages{' without a URL' if profile.members else ''}"
+        print(f"cleaner: learned {site} from {seen} ({len(profile.proposals)} rules)", file=sys.stderr)
     with TemporaryDirectory(prefix="cleaner-learned-") as folder:
         write_profiles(learned, Path(folder))
         dirs = [folder, *args.rules]
@@ -493,8 +493,8 @@ def _ray_problem(args: argparse.Namespace) -> str | None:
     """What --engine ray cannot do (it writes JSON Lines shards of full records), or None."""
     if not args.output or args.output == "-":
         return "--engine ray needs -o DIR (a folder, local or on a filesystem Ray reads)"
-    if args.output_dir or args.format or args.url:
-        used = "--output-dir" if args.output_dir else "--format" if args.format else "--url"
+    if args.output_dir or args.format not in (None, "jsonl") or args.url:
+        used = "--output-dir" if args.output_dir else f"--format {args.format}" if args.format else "--url"
         return f"--engine ray writes one JSON Lines shard per input file into -o DIR: {used} does not apply"
     if args.trace != "full":
         return "--engine ray writes full traces (--trace does not reach its shards yet)"

@@ -251,8 +251,8 @@ def _text_writer(raw: IO[bytes], suffix: str) -> Iterator[IO[str]]:
         import zstandard
 
         with (
-            zstandard.ZstdCompressor().stream_writer(raw, closefd=False) as packed,
-            io.TextIOWrapper(packed, encoding="utf-8", errors="replace") as text,
+            zstandard.ZstdCompressor().stream_writer(raw, closefd=False) as squeezed,
+            io.TextIOWrapper(squeezed, encoding="utf-8", errors="replace") as text,
         ):
             yield text
     else:
