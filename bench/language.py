@@ -7,13 +7,15 @@ trafilatura-eval), cleaned once in ``--jobs`` processes:
   `language` field is that language's primary subtag (`de-AT` -> `de`), for the field as it is
   (the declaration breaking near-ties) and for the detector alone; the pages that disagree are
   listed with ``--list`` (a page that declares another language than its text's is the usual cause).
-- ``threshold``: random windows of 5 to 200 characters (whole words) of the texts that the detector
+- ``threshold``: how often the first `SAMPLE_CHARS` characters answer otherwise than the whole
+  text, and in how much time; then random windows of 5 to 200 characters (whole words) of the texts that the detector
   is sure of (probability 0.999 or more on the whole text), scored against that language: accuracy
   of all answers, and accuracy / share answered at each probability bar. Then the tie-break: of the
   windows under ``MIN_PROBABILITY``, how many a truthful declaration answers, and how many a lying
   one (`en` for a German text, `de` for any other) answers wrongly.
 - ``time``: `cleaner.clean` on the AEB HTML pages and on 3,000 copies of the seed text dump, with the
-  detector and with it stubbed out (alternating, best of ``--repeat``), as a ratio.
+  detector and with it stubbed out (in turn, best of ``--repeat``), as a ratio; and the AEB pages with
+  `comments=True` against without.
 
 Run from the repository root: ``python -m bench.language [--part agreement threshold time]``.
 """
@@ -35,7 +37,7 @@ import cleaner
 import cleaner.engine
 from bench.realworld import SETS, Page, load_set
 from bench.throughput import AEB, SEED
-from cleaner.language import MIN_PROBABILITY, _identifier, _primary_subtag, language_of
+from cleaner.language import MIN_PROBABILITY, SAMPLE_CHARS, _identifier, _primary_subtag, language_of
 from cleaner.web.parse import parse_html
 
 WINDOWS = (5, 10, 15, 20, 30, 40, 60, 100, 200)  # characters
@@ -100,6 +102,22 @@ def windows(texts: list[tuple[str, str]], seed: int = 1) -> dict[int, list[tuple
     return out
 
 
+def sample(rows: list[tuple[str, str, str | None, str | None, str]]) -> None:
+    """The answer on the first SAMPLE_CHARS characters against the answer on the whole text."""
+    texts = [text for *_, text in rows if text]
+    start = time.perf_counter()
+    whole = [_identifier().rank(text)[0][0] for text in texts]
+    middle = time.perf_counter()
+    head = [_identifier().rank(text[:SAMPLE_CHARS])[0][0] for text in texts]
+    end = time.perf_counter()
+    per = 1000 / len(texts)
+    print(
+        f"\n== sample: the first {SAMPLE_CHARS} characters answer otherwise than the whole text on"
+        f" {sum(a != b for a, b in zip(whole, head, strict=True))} of {len(texts)} texts;"
+        f" {(end - middle) * per:.2f} ms per text instead of {(middle - start) * per:.2f} ms"
+    )
+
+
 def threshold(rows: list[tuple[str, str, str | None, str | None, str]]) -> None:
     sure = []
     for *_, text in rows:
@@ -126,17 +144,22 @@ def threshold(rows: list[tuple[str, str, str | None, str | None, str]]) -> None:
         print(f"{n:5} {len(unsure):6} {truthful:6} {lying:6}")
 
 
-def best_seconds(work: Callable[[], object], repeat: int, stub: bool) -> float:
-    best = float("inf")
+def seconds(work: Callable[[], object], *, stub: bool = False) -> float:
+    """One timed run of `work`, with the detector stubbed out when `stub`."""
+    stubbed = mock.patch.object(cleaner.engine, "language_of", lambda text, declared=None: None)
+    with stubbed if stub else nullcontext():
+        start = time.perf_counter()
+        work()
+        return time.perf_counter() - start
+
+
+def best_of(repeat: int, *works: Callable[[], float]) -> list[float]:
+    """The best time of each work, the works run in turn `repeat` times (a busy machine's noise
+    falls on both alike)."""
+    best = [float("inf")] * len(works)
     for _ in range(repeat):
-        with (
-            mock.patch.object(cleaner.engine, "language_of", lambda text, declared=None: None)
-            if stub
-            else nullcontext()
-        ):
-            start = time.perf_counter()
-            work()
-            best = min(best, time.perf_counter() - start)
+        for n, work in enumerate(works):
+            best[n] = min(best[n], work())
     return best
 
 
@@ -146,17 +169,24 @@ def timing(repeat: int) -> None:
     seed = SEED.read_text(encoding="utf-8")
     text_pages = [seed.replace("Thursday", f"Thursday {n}") for n in range(3000)]
     language_of("warm the model up: it loads once per process, about 0.8 s")
-    print(f"\n== time: best of {repeat}, with the detector / without")
+    print(f"\n== time: best of {repeat}, ms per page")
     for label, pages in (("AEB HTML pages", html_pages), ("seed text dumps", text_pages)):
         work = lambda pages=pages: [cleaner.clean(p, rules=rules) for p in pages]  # noqa: E731
         work()  # warm caches
-        without = best_seconds(work, repeat, stub=True)
-        with_it = best_seconds(work, repeat, stub=False)
+        with_it, without = best_of(repeat, lambda w=work: seconds(w), lambda w=work: seconds(w, stub=True))
         per = 1000 / len(pages)
         print(
-            f"{label:16} {len(pages):5} pages: {with_it * per:7.2f} ms vs {without * per:7.2f} ms per page,"
+            f"{label:16} {len(pages):5} pages: language {with_it * per:7.2f} / without {without * per:7.2f},"
             f" ratio {with_it / without:.3f}"
         )
+    asked = lambda: [cleaner.clean(p, rules=rules, comments=True) for p in html_pages]  # noqa: E731
+    plain = lambda: [cleaner.clean(p, rules=rules) for p in html_pages]  # noqa: E731
+    with_comments, without = best_of(repeat, lambda: seconds(asked), lambda: seconds(plain))
+    per = 1000 / len(html_pages)
+    print(
+        f"{'AEB, comments':16} {len(html_pages):5} pages: comments {with_comments * per:7.2f} / without"
+        f" {without * per:7.2f}, ratio {with_comments / without:.3f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         if "agreement" in args.part:
             agreement(rows, args.list)
         if "threshold" in args.part:
+            sample(rows)
             threshold(rows)
     if "time" in args.part:
         timing(args.repeat)
