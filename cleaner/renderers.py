@@ -11,9 +11,21 @@ from typing import Any
 
 import yaml
 
-#: The record's keys a Markdown document's front matter holds, in this order (`id` only when the
-#: dump gave one, as in the record).
-FRONT_MATTER = ("title", "author", "authors", "date", "publisher", "email", "url", "source", "id", "confidence")
+#: The record's keys a Markdown document's front matter holds, in this order, each when the record
+#: has it (`id` only when the dump gave one).
+FRONT_MATTER = (
+    "title",
+    "author",
+    "authors",
+    "date",
+    "language",
+    "publisher",
+    "email",
+    "url",
+    "source",
+    "id",
+    "confidence",
+)
 
 
 def front_matter(record: dict[str, Any]) -> dict[str, Any]:
