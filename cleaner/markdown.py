@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
-from typing import Any
-from urllib.parse import urljoin
 
 from cleaner.lines import Lines
+from cleaner.page_markup import PageMarkup, line_key, page_markup, with_markup
 from cleaner.sweep import Swept, join_kept
 
-_WORD = re.compile(r"\w+")
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|(?:[-*+]|\d+[.)])\s+)+")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)\)")
+# the names cleaner/web/extraction.py imports, until it imports cleaner.page_markup's own
+Links, page_links, with_links = PageMarkup, page_markup, with_markup
+
 _FENCE = re.compile(r"^(?:```|~~~)")
 _DELIMITER_ROW = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -35,24 +32,39 @@ def render_markdown(lines: Lines, swept: Swept, structured: str | None) -> str:
     source = structured.splitlines()
     content = [i for i, line in enumerate(source) if line.strip() and not _FENCE.match(line.strip())]
     kept = set(swept.kept)
-    plain = [_key(lines.texts[i]) for i in lines.nonblank]
-    matcher = difflib.SequenceMatcher(None, [_key(source[i]) for i in content], plain, autojunk=False)
+    plain = [line_key(lines.texts[i]) for i in lines.nonblank]
+    matcher = difflib.SequenceMatcher(None, [line_key(source[i]) for i in content], plain, autojunk=False)
     keep: set[int] = set()
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        # both renderings come from one tree in one order: a run of lines that differ (a footnote
-        # mark one of them spells out) but count the same is the same blocks, line for line
-        if op == "equal" or (op == "replace" and a2 - a1 == b2 - b1):
-            pairs = zip(range(a1, a2), range(b1, b2), strict=True)
-            keep.update(content[a] for a, b in pairs if lines.nonblank[b] in kept)
+        if op in ("equal", "replace"):
+            for a, renders in _renders(matcher.a[a1:a2], plain[b1:b2]):
+                if renders and all(lines.nonblank[b1 + b] in kept for b in renders):
+                    keep.add(content[a1 + a])
     fences = _fences_of(source, keep)
     closing = set(sorted(fences)[1::2])  # a code block ends its paragraph
     return _with_table_heads(join_kept(source, sorted(keep | fences), apart=closing))
 
 
-def _key(line: str) -> str:
-    """What a line says, without its Markdown (block markers, link targets, escapes, inline code
-    ticks and any other punctuation): its words, compared between the two renderings."""
-    return " ".join(_WORD.findall(_PREFIX.sub("", _ESCAPED.sub(r"\1", _LINK.sub(r"\1", line.strip())))))
+def _renders(markdown: list[str], plain: list[str]) -> list[tuple[int, list[int]]]:
+    """Which plain lines each Markdown line of a run renders (by their words, `line_key`), where
+    the two runs are the same blocks. Both renderings come from one tree in one order: a run of
+    lines that differ (a footnote mark one of them spells out) but count the same is the same
+    blocks, line for line; runs that say the same words are the same blocks cut differently (a
+    heading set apart from the text it ran into); other runs render nothing of each other."""
+    if len(markdown) == len(plain):
+        return [(n, [n]) for n in range(len(markdown))]
+    if " ".join(filter(None, markdown)) != " ".join(filter(None, plain)):
+        return []
+    starts, at = [], 0  # the first word of each plain line, counted over the run
+    for key in plain:
+        starts.append(at)
+        at += len(key.split())
+    out, at = [], 0
+    for n, key in enumerate(markdown):
+        end = at + max(1, len(key.split()))  # a line without words goes with the line at its place
+        out.append((n, [b for b, first in enumerate(starts) if first < end and first + len(plain[b].split()) > at]))
+        at += len(key.split())
+    return out
 
 
 def _fences_of(source: list[str], keep: set[int]) -> set[int]:
@@ -78,49 +90,3 @@ def _with_table_heads(markdown: str) -> str:
         if opens_a_table and not (n + 1 < len(lines) and _DELIMITER_ROW.match(lines[n + 1])):
             out.append("|" + "---|" * max(1, len(_PIPE.findall(line.rstrip())) - 1))
     return "\n".join(out)
-
-
-_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote", "figcaption"})
-_MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]()#+!|<>]")
-
-
-Links = dict[str, list[tuple[str, str]]]  # a block's words (`_key`) -> its links' (text, href), in order
-
-
-def page_links(root: Any, url: str | None) -> Links:
-    """The page's links by the text of the block that holds them (what `_key` makes of a
-    rendered line): the links of the article's paragraphs, list items and cells, in order."""
-    found: Links = {}
-    for anchor in root.iter("a"):
-        href, text = (anchor.get("href") or "").strip(), " ".join(anchor.text_content().split())
-        if not text or not href or href.startswith(("#", "javascript:", "mailto:")) or _MARKDOWN_SIGNS.search(text):
-            continue
-        block = next((a for a in anchor.iterancestors() if a.tag in _BLOCKS), None)
-        if block is not None:
-            found.setdefault(_key(block.text_content()), []).append((text, urljoin(url, href) if url else href))
-    return found
-
-
-def with_links(markdown: str, links: Links) -> str:
-    """Each line's link texts made Markdown links, where the line is a block that held them."""
-    out = []
-    for line in markdown.split("\n"):
-        if line.startswith("|"):  # a table row: each cell is a block of its own
-            out.append("|".join(_linked(cell, links.get(_key(cell), ())) for cell in _PIPE.split(line)))
-        else:
-            out.append(_linked(line, links.get(_key(line), ())))
-    return "\n".join(out)
-
-
-def _linked(line: str, links: Iterable[tuple[str, str]]) -> str:
-    """The line with each link text, in order, made a link (a whole word or words, not a part)."""
-    start = 0
-    for text, href in links:
-        found = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)").search(line, start)
-        if found is None:
-            continue
-        at = found.start()
-        link = f"[{text}](<{href}>)" if " " in href else f"[{text}]({href})"
-        line = line[:at] + link + line[at + len(text) :]
-        start = at + len(link)
-    return line

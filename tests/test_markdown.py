@@ -6,10 +6,13 @@ import json
 import subprocess
 import sys
 
+from lxml import html
+
 import cleaner
 from cleaner.edits import Edit
 from cleaner.lines import Lines
 from cleaner.markdown import render_markdown
+from cleaner.page_markup import page_markup, with_markup
 from cleaner.sweep import sweep
 
 PROSE = "enough words for the extractor to keep this paragraph as part of the article body"
@@ -135,3 +138,66 @@ def test_a_link_text_is_linked_as_a_word_not_inside_one():
     )
     md = cleaner.clean(page, url="https://example.com/bridge", markdown=True).markdown
     assert "The second part, on the [art](https://example.com/art) of it" in md  # not p[art]
+
+
+def _with_sections(sections: str) -> str:
+    return PAGE.replace("<h2>What it costs</h2>", sections)
+
+
+def test_a_heading_the_extractor_made_a_paragraph_is_a_heading_again():
+    """trafilatura reads `<h2><div><p>…` as a paragraph; the page shows a level-2 heading."""
+    page = _with_sections("<h2><div><p>Where the money goes</p></div></h2>")
+    result = cleaner.clean(page, url="https://example.com/bridge", markdown=True)
+    assert "Where the money goes" in result.text.splitlines()
+    assert "## Where the money goes" in result.markdown.splitlines()
+
+
+def test_a_list_item_holding_a_heading_and_a_paragraph_is_a_heading_and_a_paragraph():
+    cards = (
+        f"<ul><li><h3>Steel</h3><p>For the deck, as this paragraph says with {PROSE}.</p></li>"
+        f"<li><h3>Concrete</h3><p>For the piers, as this paragraph says with {PROSE}.</p></li></ul>"
+    )
+    result = cleaner.clean(_with_sections(cards), url="https://example.com/bridge", markdown=True)
+    assert f"Steel For the deck, as this paragraph says with {PROSE}." in result.text  # one line there
+    md = result.markdown
+    assert f"\n\n### Steel\n\nFor the deck, as this paragraph says with {PROSE}.\n\n### Concrete\n\nFor the piers" in md
+    assert "- ###" not in md
+    assert [w for w in md.split() if w.strip("#|`-")] == [w for w in result.text.split() if w.strip("#|`-")]
+
+
+def test_a_paragraph_the_page_shows_as_a_list_item_or_heading_is_marked_so():
+    root = html.fromstring(
+        "<div><ul><li><div><p>Use wide buttons</p></div></li></ul><ol><li>Measure the span</li></ol>"
+        "<h4><span>Further <b>reading</b></span></h4></div>"
+    )
+    rendered = "\n\n".join(
+        ["Use wide buttons", "Measure the span", "Use wide buttons here", "Further reading", "- Use wide buttons"]
+    )
+    assert with_markup(rendered, page_markup(root, None)).split("\n\n") == [
+        "- Use wide buttons",
+        "1. Measure the span",
+        "Use wide buttons here",  # not the item's words
+        "#### Further reading",
+        "- Use wide buttons",  # marked already
+    ]
+
+
+def test_a_heading_marker_is_cut_out_only_before_a_heading_of_the_page():
+    root = html.fromstring("<div><h3>Steel</h3><h4>Specs</h4></div>")
+    markup = page_markup(root, None)
+    assert with_markup("- ### Steel For the deck", markup) == "### Steel\n\nFor the deck\n"
+    assert with_markup("- ### Iron For the deck", markup) == "- ### Iron For the deck"  # no such heading
+    assert with_markup("- ### Steel", markup) == "- ### Steel"  # the heading is the whole item
+    assert with_markup("The deck: ### Specs Weight 5 t", markup) == "The deck:\n\n### Specs\n\nWeight 5 t\n"
+    assert with_markup("Code in C# Steel", markup) == "Code in C# Steel"  # no marker: `#` and a space
+
+
+def test_a_line_cut_in_blocks_is_kept_or_removed_whole():
+    lines = Lines.from_text("Intro paragraph\n\nSteel For the deck\n\nShare this page")
+    structured = "Intro paragraph\n\n### Steel\n\nFor the deck\n\nShare this page"
+    share = lines.texts.index("Share this page")
+    swept = sweep(lines, [Edit(start=share, end=share, rule="share", profile="_base")], {})
+    assert render_markdown(lines, swept, structured) == "Intro paragraph\n\n### Steel\n\nFor the deck"
+    steel = lines.texts.index("Steel For the deck")
+    swept = sweep(lines, [Edit(start=steel, end=steel, rule="ads", profile="_base")], {})
+    assert render_markdown(lines, swept, structured) == "Intro paragraph\n\nShare this page"
