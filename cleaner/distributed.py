@@ -6,32 +6,59 @@ with the very readers and watched worker processes the command line uses, and wr
 shard per input file into the output folder (same filesystems). N records in, N out: each
 shard holds its file's records in order, error records included.
 
-    cleaner clean --engine ray dumps/ -o out/ [--ray-address auto]
+With `--learn`, a first pass learns the sites' profiles on the cluster: each file's pages are read
+where the file is (`learn.read_sample`), brought together by site (URL host; the pages without a
+URL all together, to be grouped by the lines they share) and learned where they meet; the second
+pass cleans every file with them, shipped to the actors as profile texts (no shared folder needed).
+
+    cleaner clean --engine ray dumps/ -o out/ [--ray-address auto] [--learn]
+    learned = learn_with_ray(inputs)                            # {site: Learned}, as learn_sites
+    clean_with_ray(inputs, out, learned={s: p.yaml for s, p in learned.items()})
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleaner.dumps.jsonl import Fields
+from cleaner.learn import Learned, read_sample
+from cleaner.learn.inline import learn_sites
+from cleaner.learn.propose import MIN_PAGES
 from cleaner.limits import Limits
 from cleaner.output import dumps
+from cleaner.page import Page
 from cleaner.parallel import WorkerPool, WorkerSettings
 from cleaner.profiles import load_rulebook
-from cleaner.readers import iter_raw_pages
+from cleaner.readers import iter_pages, iter_raw_pages
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class _FileCleaner:
     """A Ray actor: profiles loaded once; each call cleans one input file into one shard."""
 
     def __init__(
-        self, rule_dirs: tuple[str, ...], profile: str | None, limits: Limits, fields: Fields, out: str, markdown: bool
+        self,
+        rule_dirs: tuple[str, ...],
+        profile: str | None,
+        limits: Limits,
+        fields: Fields,
+        out: str,
+        markdown: bool,
+        learned: dict[str, str],
     ):
+        if learned:  # the learned profiles, in a folder of this node's own, searched first
+            self.learned = tempfile.TemporaryDirectory(prefix="cleaner-learned-")
+            for site, text in learned.items():
+                Path(self.learned.name, f"{site}.yaml").write_text(text, encoding="utf-8")
+            rule_dirs = (self.learned.name, *rule_dirs)
         # An actor runs calls off its main thread, where no alarm can stop a page: the pages are
         # cleaned in a watched worker process of its own (spawned: an actor holds threads).
         self.pool = WorkerPool(1, WorkerSettings(rule_dirs, profile, limits, markdown=markdown), "spawn")
@@ -68,17 +95,18 @@ def clean_with_ray(
     address: str | None = None,
     actors: int | None = None,
     markdown: bool = False,
+    learned: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Clean every input file on Ray; returns one summary row per file (path, records, failed).
 
     `address`: a running cluster (`auto`, `ray://host:10001`); None starts a local one.
+    `learned`: profile texts by site (`learn_with_ray`), searched before `rule_dirs`.
     """
     import pyarrow.fs
     import ray
 
     load_rulebook(rule_dirs)  # a bad profile fails here, before any worker starts
-    if not ray.is_initialized():
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    _connect(address)
     filesystem, root = pyarrow.fs.FileSystem.from_uri(
         output_dir if "://" in output_dir else str(Path(output_dir).resolve())
     )
@@ -88,7 +116,72 @@ def clean_with_ray(
     workers = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
     cleaned = files.map(
         _FileCleaner,
-        fn_constructor_args=(tuple(rule_dirs), profile, limits, fields, out, markdown),
+        fn_constructor_args=(tuple(rule_dirs), profile, limits, fields, out, markdown, dict(learned or {})),
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=workers),  # room left for the read tasks
     )
     return sorted(cleaned.take_all(), key=lambda row: row["path"])
+
+
+def learn_with_ray(
+    inputs: Sequence[str],
+    *,
+    rule_dirs: Sequence[str] = (),
+    min_pages: int = MIN_PAGES,
+    limits: Limits = Limits(),
+    fields: Fields = Fields(),
+    address: str | None = None,
+) -> dict[str, Learned]:
+    """`clean --learn`'s first pass on Ray: the profiles `learn_sites` learns from the inputs.
+
+    Each file's pages are read where the file is read; what learning needs of each (its site,
+    lines and blocks) is grouped by site, and each site is learned in one task: its pages in
+    input order (file, then place in the file), so that the profiles are those of a local run.
+    The pages without a URL are one group, split into sites by the lines they share."""
+    import ray
+
+    load_rulebook(rule_dirs)  # a bad profile fails here, before any worker starts
+    _connect(address)
+    files = ray.data.read_binary_files(list(inputs), include_paths=True)
+    samples = files.flat_map(_file_samples, fn_args=(tuple(rule_dirs), limits, fields))
+    learned = samples.groupby("site").map_groups(
+        _learn_site, fn_args=(tuple(rule_dirs), min_pages), batch_format="numpy"
+    )
+    rows = sorted(learned.take_all(), key=lambda row: row["site"])
+    return {row["site"]: pickle.loads(row["learned"]) for row in rows}
+
+
+def _file_samples(
+    row: dict[str, Any], rule_dirs: tuple[str, ...], limits: Limits, fields: Fields
+) -> list[dict[str, Any]]:
+    """One input file's pages as learning reads them, a row each: site ("" without a URL), order, sample."""
+    rulebook = load_rulebook(rule_dirs)
+    source = row["path"]
+    with tempfile.TemporaryDirectory() as tmp:
+        local = Path(tmp, PurePosixPath(source).name)
+        local.write_bytes(row["bytes"])
+        pages = [page for page in iter_pages([str(local)], limits=limits, fields=fields) if isinstance(page, Page)]
+    rows = []
+    for number, page in enumerate(pages):
+        sample = read_sample(page, rulebook)
+        rows.append({"site": sample.host or "", "order": f"{source}\x00{number:012d}", "sample": pickle.dumps(sample)})
+    return rows
+
+
+def _learn_site(batch: dict[str, np.ndarray], rule_dirs: tuple[str, ...], min_pages: int) -> dict[str, np.ndarray]:
+    """One site's pages (or all pages without a URL) learned: a row per profile, pickled."""
+    import numpy as np
+
+    rulebook = load_rulebook(rule_dirs)
+    order = sorted(range(len(batch["order"])), key=lambda n: batch["order"][n])
+    samples = [pickle.loads(batch["sample"][n]) for n in order]
+    learned = learn_sites(samples, rulebook, min_pages=min_pages)
+    sites = np.array(list(learned), dtype=object)
+    return {"site": sites, "learned": np.array([pickle.dumps(p) for p in learned.values()], dtype=object)}
+
+
+def _connect(address: str | None) -> None:
+    """Join the cluster at `address` (None: start a local one), unless this process has already."""
+    import ray
+
+    if not ray.is_initialized():
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
 
 from cleaner.cli import main
+from cleaner.distributed import clean_with_ray, learn_with_ray
+from cleaner.learn.inline import learn_sites
+from cleaner.page import Page
+from cleaner.profiles import load_rulebook
+from cleaner.readers import iter_pages
 from tests.test_dumps import PROSE, RECORDS, WARC_RECORDS, jsonl, warc
+from tests.test_learn_groups import harbor_ledger, lone_page, prairie_courier
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +68,32 @@ def test_ray_engine_stops_a_page_stuck_in_c_code(tmp_path: Path, capsys, local_r
     }
     assert records["a-stuck.html"]["error"]["kind"] == "timeout"
     assert "error" not in records["b-fine.html"] and PROSE in records["b-fine.html"]["text"]
+
+
+def test_learning_on_ray_gives_the_profiles_and_records_of_a_local_learn(tmp_path: Path, capsys, local_ray) -> None:
+    """`clean --learn` on Ray: the pages grouped by site on the cluster (a URL host; the pages
+    without a URL grouped by the lines they share), each site learned where its pages meet, then
+    every file cleaned with the learned profiles: the profiles and records of a local run."""
+    rng = random.Random(15)
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    for n, text in enumerate([*harbor_ledger(5, rng), *prairie_courier(5, rng), lone_page(rng)]):
+        (dumps / f"page-{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    hosted = [{"url": f"https://courier.example/{n}", "text": text} for n, text in enumerate(prairie_courier(4, rng))]
+    (dumps / "hosted.jsonl").write_text(jsonl(hosted), encoding="utf-8")
+
+    assert main(["clean", str(dumps), "--learn", "--jobs", "1"]) == 0
+    local = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    pages = [p for p in iter_pages([str(dumps)]) if isinstance(p, Page)]
+    expected = {site: p.yaml for site, p in learn_sites(pages, load_rulebook()).items()}
+
+    learned = learn_with_ray([str(dumps)])
+    assert {site: p.yaml for site, p in learned.items()} == expected
+    assert "courier.example" in learned and sum(site.startswith("unnamed-") for site in learned) == 2
+
+    out = tmp_path / "out"
+    rows = clean_with_ray([str(dumps)], str(out), learned={site: p.yaml for site, p in learned.items()})
+    assert sum(row["records"] for row in rows) == 15 and not any(row["failed"] for row in rows)
+    distributed = [json.loads(line) for shard in sorted(out.glob("*.jsonl")) for line in shard.read_text().splitlines()]
+    assert sorted(distributed, key=lambda r: r["source"]) == sorted(local, key=lambda r: r["source"])
+    assert {r["profile"] for r in distributed} >= {"courier.example", "_generic"}

@@ -189,12 +189,35 @@ def test_clean_learn_groups_text_dumps_without_url_and_cleans_each_with_its_own_
     courier_rules = (review / f"{courier}.yaml").read_text(encoding="utf-8")
     assert "Ferry schedules" in ledger_rules and "Ferry schedules" not in courier_rules
     assert "Courier classifieds" in courier_rules and "Courier classifieds" not in ledger_rules
-    assert "without a URL" in ledger_rules and "match" not in yaml.safe_load(ledger_rules)  # its pages are given it
+    assert "without a URL" in ledger_rules and list(yaml.safe_load(ledger_rules)["match"]) == ["lines"]  # no domain
     rng = random.Random(7)  # the same pages again: their articles stay beside the chrome that goes
     for record, text in zip(records, [*harbor_ledger(5, rng), *prairie_courier(5, rng)], strict=False):
         assert [line for line in text.splitlines() if line.endswith(".")] == [
             line for line in record["text"].splitlines() if line.endswith(".")
         ]
+
+
+def test_learned_profiles_of_pages_without_url_give_the_same_records_from_rules(tmp_path: Path) -> None:
+    """The profiles `--learn-dir` keeps select their pages by their head and tail lines
+    (`match.lines`), so that cleaning with them as `--rules` in another run gives the records
+    `--learn` gave: the same profile for every page, the same text and trace."""
+    rng = random.Random(13)
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    for n, text in enumerate([*harbor_ledger(5, rng), *prairie_courier(5, rng), lone_page(rng)]):
+        (dump / f"page-{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    learning, review, reused = tmp_path / "learning.jsonl", tmp_path / "review", tmp_path / "reused.jsonl"
+    assert main(["clean", str(dump), "--learn", "--learn-dir", str(review), "-o", str(learning)]) == 0
+    assert main(["clean", str(dump), "--rules", str(review), "-o", str(reused)]) == 0
+    records = [learning.read_text(encoding="utf-8").splitlines(), reused.read_text(encoding="utf-8").splitlines()]
+    assert records[0] == records[1]
+    profiles = [json.loads(line)["profile"] for line in records[1]]
+    assert len(set(profiles[:5])) == 1 and len(set(profiles[5:10])) == 1 and profiles[10] == "_generic"
+    assert profiles[0].startswith("unnamed-") and profiles[5].startswith("unnamed-") and profiles[0] != profiles[5]
+    rng = random.Random(14)  # new pages of the sites, in another process: told by their lines too
+    assert cleaner.clean(harbor_ledger(1, rng)[0], rules=cleaner.load_rulebook([review])).profile == profiles[0]
+    assert cleaner.clean(prairie_courier(1, rng)[0], rules=cleaner.load_rulebook([review])).profile == profiles[5]
+    assert cleaner.clean(lone_page(rng), rules=cleaner.load_rulebook([review])).profile == "_generic"
 
 
 def _clean_learning(tmp_path: Path, texts: list[str]) -> list[dict]:

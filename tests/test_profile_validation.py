@@ -218,3 +218,20 @@ def test_a_fifo_named_like_a_profile_is_an_error_not_a_hang(tmp_path: Path) -> N
         done.stderr.strip()
         == f"cleaner: {rules / 'waiting.yaml'}: not a regular file (a FIFO, socket or device): not read"
     )
+
+
+@pytest.mark.parametrize(
+    ("lines", "line", "key", "problem"),
+    [
+        ("    patterns: ['^Site$', '^(unclosed$']\n", 4, "match.lines.patterns[1]", "invalid regex"),
+        ("    patterns: []\n", 4, "match.lines.patterns", "should be non-empty"),
+        ("    patterns: ['^Site$']\n    at-least: 0\n", 5, "match.lines.at-least", "minimum"),
+        ("    at-least: 2\n", 3, "match.lines", "'patterns' is a required property"),
+    ],
+    ids=["bad-regex", "no-patterns", "at-least-zero", "patterns-missing"],
+)
+def test_bad_match_lines_are_refused_at_load(profile_dir, lines, line, key, problem) -> None:
+    path = profile_dir("site.example.yaml", f"profile: site.example\nmatch:\n  lines:\n{lines}")
+    error = load_error(profile_dir.folder)
+    assert (error.file, error.line, error.key) == (str(path), line, key)
+    assert problem in str(error)

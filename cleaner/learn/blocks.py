@@ -87,7 +87,7 @@ def repeated_blocks(pages: Sequence[list[Marked]], *, min_pages: int, min_share:
             texts[selector].append(tuple(found_here))
     found = []
     for selector, values in texts.items():
-        common = max(set(values), key=values.count)
+        common = max(sorted(set(values)), key=values.count)  # (sorted: the same in every process)
         count = values.count(common)
         enough = any(common) and count >= max(min_pages, 2) and count >= min_share * len(pages)
         if enough and _matches(selector, pages).count(common) == count:

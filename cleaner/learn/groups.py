@@ -37,6 +37,8 @@ WRAPPER_SHARES = (0.9, 0.8, 0.7, 0.6, 0.5)  # lines on this share of a group's p
 # common words (a section menu) that other sites carry too: tried most widespread first
 SPLIT_KEEPS = 0.75  # a split must keep this share of a group's pages in parts of SPLIT_PART: else it is one site
 SPLIT_PART = 3  # pages of a part that counts as a site of its own (fewer: a section's pair, not a site)
+MARK_SPREAD = 3  # a line shared so by more groups (of 2 pages or more) is common ("Contact Us", an archive's
+# wrapper): no mark of a group's pages (a site's two layouts, or a section and the site, share their lines)
 NAME_WORDS = 4  # words of the group's most telling line in its name
 PREFIX = "unnamed-"  # a group's name: `unnamed-lakeview-tribune`, never a host name (no dot)
 
@@ -48,6 +50,13 @@ class Group:
     name: str
     members: tuple[int, ...]
     shared: tuple[str, ...]  # lines on at least half its pages, most telling first
+    marks: tuple[str, ...] = ()  # of those, the ones that tell its pages: `match.lines` of its profile
+
+    @property
+    def at_least(self) -> int:
+        """How many of its marks a page must carry to be the group's site: as many as two pages
+        of one site share (`MIN_SHARED`, and half of them)."""
+        return _needed(len(self.marks))
 
 
 def page_key(lines: Sequence[str]) -> str:
@@ -75,12 +84,15 @@ def group_pages(pages: Sequence[Sequence[str]], generic: Profile, *, taken: set[
     found.sort(key=min)
     cores = [_core(members, signatures) for members in found]
     spread = Counter(line for core in cores for line in core)  # a line in many groups' cores tells little
+    grouped = Counter(line for members, core in zip(found, cores, strict=True) if len(members) >= 2 for line in core)
     names, groups = set(taken), []
     for members, core in zip(found, cores, strict=True):
         position = {line: n for n, line in enumerate(_ordered(members, pages, signatures))}
         seen = Counter(line for m in members for line in signatures[m])
-        telling = sorted(core, key=lambda line: (spread[line], -seen[line], position.get(line, len(position))))
-        groups.append(Group(_name(telling, names), tuple(sorted(members)), tuple(telling)))
+        telling = sorted(core, key=lambda line: (spread[line], -seen[line], position.get(line, len(position)), line))
+        marks = tuple(line for line in telling if grouped[line] <= MARK_SPREAD)
+        marks = marks if len(marks) >= MIN_SHARED else tuple(telling[:MIN_SHARED])
+        groups.append(Group(_name(telling, names), tuple(sorted(members)), tuple(telling), marks))
     return groups
 
 

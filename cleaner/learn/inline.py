@@ -2,34 +2,35 @@
 
 learned = learn_sites(pages, rulebook)          # {site: Learned}, sites without a profile only
 write_profiles(learned, folder)                 # ordinary profile files: load_rulebook([folder, ...])
-book = with_groups(load_rulebook([folder, ...]), learned)   # pages without a URL find their group's
+load_rulebook([folder, ...])                    # pages without a URL: by the learned `match.lines`
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleaner.learn import Learned, learn_profiles
-from cleaner.learn.groups import page_key
+from cleaner.learn import Learned, Sample, learn_samples, read_sample
 from cleaner.learn.propose import MIN_PAGES
-from cleaner.lines import Lines
 from cleaner.page import Page
-from cleaner.pages import host_of, is_host_name
-from cleaner.profiles import GENERIC, Profile, Rulebook
+from cleaner.pages import is_host_name
+from cleaner.profiles import Rulebook
 
-__all__ = ["GroupedRulebook", "has_profile", "learn_sites", "with_groups", "write_profiles"]
+__all__ = ["has_profile", "learn_sites", "with_groups", "write_profiles"]
 
 
-def learn_sites(pages: Iterable[Page], rulebook: Rulebook, *, min_pages: int = MIN_PAGES) -> dict[str, Learned]:
+def learn_sites(
+    pages: Iterable[Page] | Iterable[Sample], rulebook: Rulebook, *, min_pages: int = MIN_PAGES
+) -> dict[str, Learned]:
     """A learned profile for each site (URL host) with `min_pages` pages or more that no profile
     of `rulebook` covers: a hand-written profile knows the site better than a learned one, a site
     seen on too few pages would give rules that stand on nothing, and a host that is no host name
     (`..`, `::1`) names no profile file. `cleaner learn`'s defaults
     otherwise, so that learning inside `clean` gives the profiles `cleaner learn` writes. Text
-    dumps without a URL are grouped by the chrome they share, each group a site `unnamed-…`."""
-    learned = learn_profiles(pages, min_pages=min_pages, rulebook=rulebook, unnamed=True)
+    dumps without a URL are grouped by the chrome they share, each group a site `unnamed-…`.
+    The pages may be read already (`Sample`s: one site's, brought together elsewhere)."""
+    samples = (page if isinstance(page, Sample) else read_sample(page, rulebook) for page in pages)
+    learned = learn_samples(samples, min_pages=min_pages, rulebook=rulebook, unnamed=True)
     return {
         site: profile
         for site, profile in learned.items()
@@ -37,27 +38,10 @@ def learn_sites(pages: Iterable[Page], rulebook: Rulebook, *, min_pages: int = M
     }
 
 
-@dataclass(frozen=True)
-class GroupedRulebook(Rulebook):
-    """A rulebook that gives each page without a URL that was learned in a group (a site without
-    a URL) that group's profile, unless a profile selects the page as usual (by its first line):
-    a hand-written profile knows its site better."""
-
-    groups: Mapping[str, str] = field(default_factory=dict)  # page_key -> profile name
-
-    def select(self, lines: Lines, url: str | None = None) -> Profile:
-        usual = super().select(lines, url)
-        if usual.name == GENERIC and self.groups and not host_of(url):
-            name = self.groups.get(page_key(lines.nonblank_texts()))
-            if name in self.profiles:
-                return self.profiles[name]
-        return usual
-
-
 def with_groups(rulebook: Rulebook, learned: Mapping[str, Learned]) -> Rulebook:
-    """`rulebook` (holding the learned profiles) that also finds the pages of the groups learned."""
-    groups = {key: site for site, profile in learned.items() for key in profile.members}
-    return GroupedRulebook(rulebook.profiles, rulebook.dirs, groups) if groups else rulebook
+    """`rulebook` as it is: the profiles learned for pages without a URL select their pages by
+    their `match.lines` (the same in `--rules` and in another process). Kept for its callers."""
+    return rulebook
 
 
 def has_profile(site: str, rulebook: Rulebook) -> bool:

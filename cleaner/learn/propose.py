@@ -77,7 +77,7 @@ def propose(
     recurring = {t for t, seen in sightings.items() if len(seen) >= min_pages and len(seen) >= min_share * len(pages)}
     articles = [_article_span(lines, shapes, recurring) for lines, shapes in zip(pages, shaped, strict=True)]
     proposals = []
-    for template in recurring:
+    for template in sorted(recurring):  # (a set: its order would differ from process to process)
         seen = sightings[template]
         inside = sum(articles[s.page][0] < s.index < articles[s.page][1] for s in seen)
         scope = _scope(seen)

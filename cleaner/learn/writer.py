@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.learn.blocks import Block
-from cleaner.learn.propose import Proposal, rule_id
-from cleaner.learn.shapes import readable
+from cleaner.learn.propose import EDGE, Proposal, rule_id
+from cleaner.learn.shapes import pattern_of, readable
 from cleaner.yaml_text import comment_text, scalar
 
 
@@ -19,9 +19,12 @@ def profile_yaml(
     base: str = "_generic",
     fenced: bool = False,
     shared: Sequence[str] | None = None,
+    marks: Sequence[str] = (),
+    at_least: int = 1,
 ) -> str:
     """The profile's text: header, match, and one commented rule per proposal. With `shared` (the
-    lines that made pages without a URL one site), no match: `clean --learn` gives it its pages."""
+    lines that made pages without a URL one site), its pages are selected by `marks` instead of a
+    domain (`match.lines`: `at_least` of them)."""
     lines = [
         f"# Learned by `cleaner learn` from {pages} page(s) of {site}: the lines below recur across its",
         "# pages in stable places. Review each rule (its evidence is above it), then check the folder that",
@@ -35,10 +38,12 @@ def profile_yaml(
         told = ", ".join(scalar(comment_text(readable(line)[:60])) for line in shared[:3])
         lines[:3] = [
             f"# Learned by `cleaner clean --learn` from {pages} pages without a URL, one site by the head and",
-            f"# tail lines they share: {told}. No page selects this profile by itself: add",
-            "# `match: {domains: [...]}` once the site is known. Review each rule (its evidence is above it).",
+            f"# tail lines they share: {told}.",
+            "# Text dumps are selected by `match.lines` below; add `domains: [...]` once the site is known.",
+            "# Review each rule (its evidence is above it).",
         ]
         del lines[-2:]
+        lines += _match_lines(marks, at_least)
     if blocks:
         lines.append("html:\n  prune:")
         for block in blocks:
@@ -78,3 +83,18 @@ def profile_yaml(
             f"    text: [{scalar(proposal.text)}]" if proposal.text else f"    pattern: {scalar(proposal.pattern)}"
         )
     return "\n".join(lines) + "\n"
+
+
+def _match_lines(marks: Sequence[str], at_least: int) -> list[str]:
+    """`match.lines` for the lines that tell a group's pages (too few: no page can be told, so
+    none is selected; the rules stay for review)."""
+    if len(marks) < at_least:
+        return ["# no lines tell this site's pages from others': add `match: {domains: [...]}` to use it"]
+    return [
+        "match:",
+        "  lines:  # its head and tail lines that other sites do not share",
+        f"    at-least: {at_least}",
+        f"    within: {EDGE}",
+        "    patterns:",
+        *(f"      - {scalar(pattern_of(mark))}" for mark in marks),
+    ]

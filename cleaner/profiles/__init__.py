@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +50,9 @@ class Rulebook:
             raise ProfileError(f"unknown profile {name!r} (known: {known})") from None
 
     def select(self, lines: Lines, url: str | None = None) -> Profile:
-        """The URL's host or a parent domain, else a `first-line` marker, else `_generic`."""
+        """The URL's host or a parent domain, else a `first-line` marker, else the profile whose
+        `match.lines` match the page's head and tail lines best (the largest share of its
+        patterns), else `_generic`."""
         host = host_of(url)
         labels = host.lower().removeprefix("www.").split(".") if host else []
         for cut in range(len(labels) - 1):
@@ -60,7 +64,36 @@ class Rulebook:
         for profile in self._sites():
             if any(p.search(first) for p in profile.first_line):
                 return profile
-        return self.get(GENERIC)
+        return self._by_lines(lines) or self.get(GENERIC)
+
+    def _by_lines(self, lines: Lines) -> Profile | None:
+        """The profile whose `match.lines` score best on the page (the first of equals), if any."""
+        best, chosen = 0.0, None
+        seen: dict[int, tuple[list[str], Counter[str]]] = {}  # by `within`: the page's ends, literal hits
+        for profile in self._marked:
+            marks = profile.lines
+            if marks.within not in seen:
+                texts = marks.ends(lines)
+                hits = {hit for text in texts for hit in self._literal_lines.get(text, ())}
+                seen[marks.within] = texts, Counter(name for name, _ in hits)
+            texts, hits = seen[marks.within]
+            if (score := marks.score(texts, hits[profile.name])) > best:
+                best, chosen = score, profile
+        return chosen
+
+    @functools.cached_property
+    def _marked(self) -> list[Profile]:
+        return [p for p in self._sites() if p.lines]
+
+    @functools.cached_property
+    def _literal_lines(self) -> dict[str, list[tuple[str, int]]]:
+        """Each `match.lines` pattern that is one literal line, by that line: (profile, pattern number)."""
+        index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for profile in self._marked:
+            for n, text in enumerate(profile.lines.literals):
+                if text is not None:
+                    index[text].append((profile.name, n))
+        return index
 
     def _sites(self) -> list[Profile]:
         return [p for p in self.profiles.values() if not p.is_base]

@@ -13,9 +13,9 @@ from cleaner.kinds import KINDS
 from cleaner.kinds.matching import COMMON_OPTIONS
 from cleaner.maintext.settings import Settings
 from cleaner.profiles import validate
-from cleaner.profiles.model import CompiledRule, Profile
+from cleaner.profiles.model import CompiledRule, LineMarks, Profile
 from cleaner.profiles.problems import Problems
-from cleaner.profiles.schema import SELECTOR_KEYS, profile_schema
+from cleaner.profiles.schema import LINES_AT_LEAST, LINES_WITHIN, SELECTOR_KEYS, profile_schema
 from cleaner.profiles.source import KeyPath, dotted, items, line_of, load_yaml
 from cleaner.profiles.values import bad_values
 from cleaner.web.selectors import Selector, compile_selector
@@ -210,6 +210,7 @@ def _compile(source: Source, merged: _Merged, problems: Problems) -> Profile:
         chain=merged.chain,
         domains=tuple(d.lower().removeprefix("www.") for d in match.get("domains", [])),
         first_line=tuple(p for p in first_line if p is not None),
+        lines=_line_marks(source, match.get("lines"), problems),
         rules=tuple(_compile_rules(merged.rules, problems)),
         date_formats=merged.date_formats,
         publisher=merged.publisher,
@@ -232,6 +233,19 @@ def _selectors(source: Source, html: dict[str, tuple[str, ...]]) -> dict[str, tu
         except ValueError as exc:
             raise source.fail(str(exc), ("html", key)) from None
     return compiled
+
+
+def _line_marks(source: Source, conf: dict[str, Any] | None, problems: Problems) -> LineMarks | None:
+    """`match.lines` compiled (a pattern that does not compile is reported, the others kept)."""
+    if conf is None:
+        return None
+    at: KeyPath = ("match", "lines", "patterns")
+    patterns = (problems.attempt(_regex, source, p, key) for key, p in items(conf["patterns"], at))
+    return LineMarks(
+        tuple(p for p in patterns if p is not None),
+        conf.get("at-least", LINES_AT_LEAST),
+        conf.get("within", LINES_WITHIN),
+    )
 
 
 def _regex(source: Source, pattern: str, key: KeyPath) -> re.Pattern[str]:

@@ -14,6 +14,8 @@ from cleaner.kinds.matching import COMMON_OPTIONS
 from cleaner.maintext.settings import OPTIONS as MAIN_TEXT_OPTIONS
 
 SELECTOR_KEYS = ("prune", "body", "author", "date", "title")
+LINES_AT_LEAST = 3  # match.lines: patterns that must match, by default
+LINES_WITHIN = 12  # match.lines: non-blank lines from either end looked at, by default
 RULE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 _STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
@@ -55,6 +57,34 @@ def profile_schema() -> dict[str, Any]:
                         **_ONE_OR_MORE,
                         "format": "regex",
                         "description": "Regex(es) for the first non-blank line of a text dump.",
+                    },
+                    "lines": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["patterns"],
+                        "description": "For text dumps no domain or first line selects: the site's head and tail "
+                        "lines. A page is the site's when `at-least` of `patterns` each match one of its first or "
+                        "last `within` non-blank lines (the profile matching most of them wins).",
+                        "properties": {
+                            "patterns": {
+                                **_STRINGS,
+                                "minItems": 1,
+                                "items": {"type": "string", "format": "regex"},
+                                "description": "Python regexes, each searched in the page's head and tail lines.",
+                            },
+                            "at-least": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "default": LINES_AT_LEAST,
+                                "description": "How many of the patterns must match.",
+                            },
+                            "within": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "default": LINES_WITHIN,
+                                "description": "Non-blank lines from either end of the page that are looked at.",
+                            },
+                        },
                     },
                 },
             },
