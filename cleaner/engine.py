@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cleaner.confidence import confidence
-from cleaner.document import Document
 from cleaner.edits import Edit
 from cleaner.errors import PageError
 from cleaner.extract import Fields, extract_fields
@@ -20,6 +19,7 @@ from cleaner.pages import RawPage
 from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
 from cleaner.sweep import Swept, sweep
+from cleaner.text_blocks import text_document
 from cleaner.title_line import title_edit
 from cleaner.web.extraction import page_comments
 from cleaner.web.metadata import page_url
@@ -62,7 +62,9 @@ def run_stages(
     chosen = rulebook.get(profile) if profile else rulebook.select(lines, url)  # 2. profile
     # 2b. reader comments, when asked: from the whole page, before a profile's prune takes them out of the text
     said = page_comments(root, url) if comments and root is not None else None
-    doc = Document(lines, url) if parsed is None else html_document(parsed.root, parsed.markup, url, chosen)  # 3. text
+    doc = (  # 3. the text: the dump's own lines, or what the extractor reads from the HTML
+        text_document(lines, url) if parsed is None else html_document(parsed.root, parsed.markup, url, chosen)
+    )
     edits = [*mark(chosen, doc.lines)]  # 4. every rule marks lines, none removes
     if root is None:  # 4b. text dumps: the generic main-text stage marks what is not the article
         edits += main_text_edits(chosen.main_text, chosen.main_text_from, doc.lines, generic_edits(edits))

@@ -173,3 +173,33 @@ def test_with_main_text_off_the_headline_under_the_title_line_is_still_the_title
     assert result.profile == "example.test" and result.title == "Board Restores Sunday Hours"
     assert result.trace["fields"]["title"] == "generic/headline"
     assert result.text == "\n".join(PROSE)  # the headline was the first line kept: it is the title, not text
+
+
+BUDGET_LIST = ["- Dredging the old channel", "- New lights along the pier", "- A shelter at the ferry stop"]
+BUDGET_TABLE = ["| Branch | Hours |", "|---|---|", "| North | 9 to 8 |", "| Harbour | 10 to 6 |"]
+
+
+def test_a_list_and_a_table_between_paragraphs_are_the_articles():
+    """A dump that keeps a page's structure (`- ` items, `|` rows): the article's own list and
+    table stand between its paragraphs and are kept, whatever their length or stopwords."""
+    page = "\n".join([PROSE[0], "What the money pays for", *BUDGET_LIST, PROSE[1], *BUDGET_TABLE, PROSE[2]])
+    result = cleaner.clean(page)
+    assert result.text == page
+    assert removed(result) == []
+
+
+def test_a_menu_list_between_paragraphs_is_still_dropped():
+    """Items of one or two words are a menu, marked as a list or not."""
+    menu = [f"- {item}" for item in MENU]
+    page = "\n".join([*PROSE[:2], *menu, *PROSE[2:]])
+    result = cleaner.clean(page)
+    assert result.text == "\n".join(PROSE)
+    assert [entry["lines"] for entry in removed(result)] == [[3, 7]]
+
+
+def test_a_list_after_the_last_paragraph_is_not_taken_for_the_article():
+    """Headlines listed under the article (related stories) stand between prose and the page's end."""
+    related = ["- Council to vote on the harbour budget next week", "- Ferry fares rise for the first time in years"]
+    page = "\n".join([*PROSE, *related])
+    result = cleaner.clean(page)
+    assert result.text == "\n".join(PROSE)

@@ -1,7 +1,8 @@
 """The article: the one stretch of the page where prose outweighs everything else.
 
 Each prose line weighs its length (capped, and less when it stands alone, as teasers and
-comments do); every other line costs a fixed amount; the title, when found, weighs a bonus.
+comments do); a list or table between paragraphs weighs nothing; every other line costs a fixed
+amount; the title, when found, weighs a bonus.
 The article is the stretch with the largest total (a maximum-sum subarray), so a long run of
 prose wins over scattered teasers, and menus between two texts keep them apart.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.maintext.classify import Kind, Verdict
+from cleaner.maintext.context import LIST_KEPT
 from cleaner.maintext.features import Line
 from cleaner.maintext.settings import Settings
 
@@ -55,6 +57,8 @@ def _weights(
     for i, line in enumerate(lines):
         if i == title:
             weights.append(float(s.title_bonus))
+        elif verdicts[i] is LIST_KEPT:
+            weights.append(0.0)  # it does not part the paragraphs around it, nor make an article alone
         elif prose[i]:
             lone = not (i > 0 and wordy[i - 1]) and not (i + 1 < len(wordy) and wordy[i + 1])
             weights.append(min(line.width, s.weight_cap) * (s.isolated_weight if lone else 1.0))

@@ -30,8 +30,22 @@ class Verdict:
     reason: str
 
 
+_LISTED = Verdict(Kind.SHORT, "list item or table row outside prose")
+
+
 def classify(lines: Sequence[Line], settings: Settings) -> list[Verdict]:
-    return [_classify(line, settings) for line in lines]
+    """Each line's verdict; a list item or table row that is not prose on its own is left to its
+    context like a short line (its words are often few, its stopwords fewer)."""
+    out = []
+    for line in lines:
+        verdict = _classify(line, settings)
+        if line.listed and verdict.kind is not Kind.PROSE and verdict.reason in _CONTEXT_DECIDES:
+            verdict = _LISTED
+        out.append(verdict)
+    return out
+
+
+_CONTEXT_DECIDES = frozenset({"short line", "no sentence end", "near prose", "few stopwords", "no words"})
 
 
 def _classify(line: Line, s: Settings) -> Verdict:
