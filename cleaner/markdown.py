@@ -2,8 +2,10 @@
 
 The rules remove lines of plain text; the Markdown must lose exactly the blocks they removed. The
 extractor renders its result both ways (trafilatura's text and its Markdown of the same result
-tree), so each Markdown line is matched to the plain line it renders, in order, and kept when that
-line was kept. Lines that only the Markdown has (a code fence) follow the block they frame. Where
+tree, given what the page's own markup shows by `cleaner.page_markup`), so each Markdown line is
+matched to the plain line it renders, in order, and kept when that line was kept; a line the
+Markdown cut in two (a heading set apart from the text it ran into) goes with the line it was cut
+from. Lines that only the Markdown has (a code fence) follow the block they frame. Where
 there is no structured rendering (a text dump, a profile's `html.body`), the kept text is the
 Markdown: one paragraph per block, as it is already written.
 """
