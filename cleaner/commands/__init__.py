@@ -1,21 +1,20 @@
-"""The subcommands other than `clean` and `learn`, one module each: its arguments, and what it
-prints and returns as the exit code. The work is done by the packages they call (`cleaner.check`,
-`cleaner.explain`, `cleaner.scaffold`); `cleaner.cli` only parses and dispatches.
+"""The subcommands, one module each: its arguments, what it prints and the exit code it returns.
+The work is done by the packages they call (`cleaner.engine` through `cleaner.parallel`,
+`cleaner.learn`, `cleaner.check`, `cleaner.explain`, `cleaner.scaffold`); `cleaner.cli` only
+parses and dispatches.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from cleaner.commands import check, explain, profiles_new
+from cleaner.commands import check, clean, explain, learn, profiles, profiles_new
 
 
-def add_commands(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    profiles: argparse._SubParsersAction[argparse.ArgumentParser],
-    rules: argparse.ArgumentParser,
-) -> None:
-    """Register `check` and `explain` under `sub`, and `new` under `profiles`."""
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], rules: argparse.ArgumentParser) -> None:
+    """Register every subcommand under `sub`; `rules` is the parent parser of those that take --rules."""
+    clean.register(sub, rules)
+    profiles_new.register(profiles.register(sub, rules))
     check.register(sub)
     explain.register(sub, rules)
-    profiles_new.register(profiles)
+    learn.register(sub, rules)
