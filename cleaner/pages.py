@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import BinaryIO
-from urllib.parse import urlsplit
 
 from cleaner.decoding import decode
 from cleaner.errors import PageError
@@ -13,23 +11,6 @@ from cleaner.limits import Limits
 from cleaner.page import Page
 from cleaner.web.decode import decode_html
 from cleaner.web.sniff import looks_like_html
-
-_HOST_NAME = re.compile(r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+")
-
-
-def is_host_name(text: str) -> bool:
-    """Whether `text` is a DNS host name with a dot (`news.example.com`), fit to name a profile
-    file: not `..`, `::1` or `a b.com`."""
-    return _HOST_NAME.fullmatch(text) is not None
-
-
-def host_of(url: str | None) -> str:
-    """The URL's host name, lower case; "" when there is none or the URL does not parse
-    (`http://[::1/x`): a bad URL costs the page its site profile, never the page."""
-    try:
-        return (urlsplit(url).hostname or "") if url else ""
-    except ValueError:
-        return ""
 
 
 @dataclass(frozen=True)

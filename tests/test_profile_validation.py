@@ -17,7 +17,7 @@ from lxml import etree
 import cleaner
 from cleaner.cli import main
 from cleaner.profiles import ProfileErrors, errors_of
-from cleaner.web.selectors import XPATH_FUNCTIONS, compile_selector
+from cleaner.selectors import XPATH_FUNCTIONS, compile_selector
 from tests.conftest import ROOT
 
 PROSE = "The council met on Monday and approved the plan after a long debate about the budget and the library."

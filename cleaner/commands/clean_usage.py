@@ -12,8 +12,8 @@ from cleaner.dumps.jsonl import is_jsonl
 from cleaner.dumps.warc import is_warc
 from cleaner.output import DOCUMENT_FORMATS, output_clash
 from cleaner.page_files import folder_problem
-from cleaner.pages import host_of
 from cleaner.readers import STDIN
+from cleaner.urls import host_of
 
 
 def learn_problem(args: argparse.Namespace) -> str | None:

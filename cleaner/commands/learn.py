@@ -10,10 +10,10 @@ from pathlib import Path
 from cleaner import exit_codes
 from cleaner.commands import arguments
 from cleaner.learn.propose import MIN_PAGES, MIN_SHARE
-from cleaner.pages import is_host_name
 from cleaner.profiles import Rulebook
 from cleaner.readers import iter_pages
 from cleaner.result import Result
+from cleaner.urls import is_host_name
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], rules: argparse.ArgumentParser) -> None:

@@ -17,9 +17,9 @@ from cleaner.edits import FIELDS
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
 from cleaner.extract.normalise import normalisers, split_title
 from cleaner.extract.people import is_domain, is_person, loose_authors, split_authors, squashed
-from cleaner.pages import host_of
 from cleaner.profiles import Profile
 from cleaner.sweep import Swept
+from cleaner.urls import host_of
 
 # The source of trafilatura's byline search among the author candidates (`cleaner.web.textify`).
 GUESSED = "trafilatura"

@@ -30,8 +30,8 @@ from cleaner.learn.propose import (
 from cleaner.learn.writer import profile_yaml
 from cleaner.lines import Lines
 from cleaner.page import Page
-from cleaner.pages import host_of
 from cleaner.profiles import GENERIC, Rulebook, load_rulebook
+from cleaner.urls import host_of
 from cleaner.web.metadata import page_url
 from cleaner.web.parse import parse_html
 from cleaner.web.textify import html_document

@@ -13,8 +13,8 @@ from pathlib import Path
 from cleaner.learn import Learned, Sample, learn_samples, read_sample
 from cleaner.learn.propose import MIN_PAGES
 from cleaner.page import Page
-from cleaner.pages import is_host_name
 from cleaner.profiles import Rulebook
+from cleaner.urls import is_host_name
 
 __all__ = ["has_profile", "learn_sites", "with_groups", "write_profiles"]
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from cleaner.errors import ProfileError
 from cleaner.lines import Lines
-from cleaner.pages import host_of
 from cleaner.profiles.loader import load_profiles
 from cleaner.profiles.model import CompiledRule, Profile
 from cleaner.profiles.problems import ProfileErrors, errors_of
+from cleaner.urls import host_of
 
 __all__ = [
     "CompiledRule",

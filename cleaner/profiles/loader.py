@@ -18,7 +18,7 @@ from cleaner.profiles.problems import Problems
 from cleaner.profiles.schema import LINES_AT_LEAST, LINES_WITHIN, SELECTOR_KEYS, profile_schema
 from cleaner.profiles.source import KeyPath, dotted, items, line_of, load_yaml
 from cleaner.profiles.values import bad_values
-from cleaner.web.selectors import Selector, compile_selector
+from cleaner.selectors import Selector, compile_selector
 
 
 @dataclass(frozen=True)

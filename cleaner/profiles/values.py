@@ -13,7 +13,7 @@ from typing import Any
 
 from cleaner.profiles.schema import SELECTOR_KEYS
 from cleaner.profiles.source import KeyPath, items
-from cleaner.web.selectors import compile_selector
+from cleaner.selectors import compile_selector
 
 # Every field distinct and two digits wide (17 08 14 05 09), so a format reads back what it wrote
 # without ambiguity; aware, so %z and %Z write something strptime can read.
