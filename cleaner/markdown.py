@@ -16,15 +16,13 @@ import difflib
 import re
 
 from cleaner.lines import Lines
-from cleaner.page_markup import PageMarkup, line_key, page_markup, with_markup
+from cleaner.page_markup import CELL_BORDER, FENCE, PageMarkup, line_key, page_markup, with_markup
 from cleaner.sweep import Swept, join_kept
 
 # the names cleaner/web/extraction.py imports, until it imports cleaner.page_markup's own
 Links, page_links, with_links = PageMarkup, page_markup, with_markup
 
-_FENCE = re.compile(r"^(?:```|~~~)")
 _DELIMITER_ROW = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
-_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def render_markdown(lines: Lines, swept: Swept, structured: str | None) -> str:
@@ -32,7 +30,7 @@ def render_markdown(lines: Lines, swept: Swept, structured: str | None) -> str:
     if not structured:
         return swept.text
     source = structured.splitlines()
-    content = [i for i, line in enumerate(source) if line.strip() and not _FENCE.match(line.strip())]
+    content = [i for i, line in enumerate(source) if line.strip() and not FENCE.match(line.strip())]
     kept = set(swept.kept)
     plain = [line_key(lines.texts[i]) for i in lines.nonblank]
     matcher = difflib.SequenceMatcher(None, [line_key(source[i]) for i in content], plain, autojunk=False)
@@ -71,7 +69,7 @@ def _renders(markdown: list[str], plain: list[str]) -> list[tuple[int, list[int]
 
 def _fences_of(source: list[str], keep: set[int]) -> set[int]:
     """The fence lines of every code block some of whose lines are kept."""
-    fences = [i for i, line in enumerate(source) if _FENCE.match(line.strip())]
+    fences = [i for i, line in enumerate(source) if FENCE.match(line.strip())]
     found: set[int] = set()
     for opening, closing in zip(fences[::2], fences[1::2], strict=False):
         if any(opening < i < closing for i in keep):
@@ -87,8 +85,8 @@ def _with_table_heads(markdown: str) -> str:
     in_code = False
     for n, line in enumerate(lines):
         out.append(line)
-        in_code ^= bool(_FENCE.match(line))
+        in_code ^= bool(FENCE.match(line))
         opens_a_table = not in_code and line.startswith("|") and (n == 0 or not lines[n - 1].startswith("|"))
         if opens_a_table and not (n + 1 < len(lines) and _DELIMITER_ROW.match(lines[n + 1])):
-            out.append("|" + "---|" * max(1, len(_PIPE.findall(line.rstrip())) - 1))
+            out.append("|" + "---|" * max(1, len(CELL_BORDER.findall(line.rstrip())) - 1))
     return "\n".join(out)

@@ -27,8 +27,8 @@ _WORD = re.compile(r"\w+")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|(?:[-*+]|\d+[.)])\s+)+")
 _LINK = re.compile(r"\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)\)")
-_PIPE = re.compile(r"(?<!\\)\|")
-_FENCE = re.compile(r"^(?:```|~~~)")
+CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is no escaped text: where a table row's cells meet
+FENCE = re.compile(r"^(?:```|~~~)")  # a code block's opening or closing line
 _MARKED = re.compile(r"^(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\|)")  # a line Markdown reads as more than a paragraph
 _LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])(?:\s+|$)")
 _HEADING_MARKER = re.compile(r"(?:^|(?<=\s))(#{1,6})\s+")
@@ -92,9 +92,9 @@ def with_markup(markdown: str, markup: PageMarkup) -> str:
     out: list[str] = []
     in_code = False
     for line in markdown.split("\n"):
-        if _FENCE.match(line.strip()):
+        if FENCE.match(line.strip()):
             in_code = not in_code
-        if in_code or _FENCE.match(line.strip()):
+        if in_code or FENCE.match(line.strip()):
             out.append(line)
             continue
         blocks = _as_the_page_shows(_with_links(line, markup.links), markup)
@@ -108,7 +108,7 @@ def with_markup(markdown: str, markup: PageMarkup) -> str:
 
 def _with_links(line: str, links: Links) -> str:
     if line.startswith("|"):  # a table row: each cell is a block of its own
-        return "|".join(_linked(cell, links.get(line_key(cell), ())) for cell in _PIPE.split(line))
+        return "|".join(_linked(cell, links.get(line_key(cell), ())) for cell in CELL_BORDER.split(line))
     return _linked(line, links.get(line_key(line), ()))
 
 
