@@ -13,6 +13,11 @@ line says without its Markdown), and each rendered line is given what it shows:
   of exactly the words after the marker (the list item that only framed them is dropped);
 - the link texts of a paragraph, list item or table cell become links (hrefs absolute).
 Only the Markdown changes: the words, and so the text, stay as they are.
+
+Measured with bench/structure.py on the 590 wcxb-dev pages (F1, links alone before): headings
+0.808 -> 0.829, list items 0.578 -> 0.584 (trafilatura's Markdown: 0.778, 0.580), table cells,
+links and the Markdown's text unchanged. Items gain less than they could: on 122 pages the truth
+writes the page's lists as plain lines, which holds list precision under 0.5 for every tool.
 """
 
 from __future__ import annotations
