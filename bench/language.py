@@ -13,9 +13,9 @@ trafilatura-eval), cleaned once in ``--jobs`` processes:
   of all answers, and accuracy / share answered at each probability bar. Then the tie-break: of the
   windows under ``MIN_PROBABILITY``, how many a truthful declaration answers, and how many a lying
   one (`en` for a German text, `de` for any other) answers wrongly.
-- ``time``: `cleaner.clean` on the AEB HTML pages and on 3,000 copies of the seed text dump, with the
-  detector and with it stubbed out (in turn, best of ``--repeat``), as a ratio; and the AEB pages with
-  `comments=True` against without.
+- ``time``: `cleaner.clean` on the AEB HTML pages and on 500 copies of the seed text dump, with the
+  detector and with it stubbed out, as a ratio; and the AEB pages with `comments=True` against
+  without. Each page is cleaned by both in turn, ``--repeat`` times, and its best times count.
 
 Run from the repository root: ``python -m bench.language [--part agreement threshold time]``.
 """
@@ -29,7 +29,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import AbstractContextManager
 from multiprocessing import Pool
 from unittest import mock
 
@@ -144,48 +144,60 @@ def threshold(rows: list[tuple[str, str, str | None, str | None, str]]) -> None:
         print(f"{n:5} {len(unsure):6} {truthful:6} {lying:6}")
 
 
-def seconds(work: Callable[[], object], *, stub: bool = False) -> float:
-    """One timed run of `work`, with the detector stubbed out when `stub`."""
-    stubbed = mock.patch.object(cleaner.engine, "language_of", lambda text, declared=None: None)
-    with stubbed if stub else nullcontext():
-        start = time.perf_counter()
-        work()
-        return time.perf_counter() - start
+def detector(stub: bool) -> AbstractContextManager[object]:
+    """The engine with the detector, or without it (every record's language None): patched alike,
+    so that both pay the patching."""
+    return mock.patch.object(cleaner.engine, "language_of", (lambda text, declared=None: None) if stub else language_of)
 
 
-def best_of(repeat: int, *works: Callable[[], float]) -> list[float]:
-    """The best time of each work, the works run in turn `repeat` times (a busy machine's noise
-    falls on both alike)."""
-    best = [float("inf")] * len(works)
-    for _ in range(repeat):
-        for n, work in enumerate(works):
-            best[n] = min(best[n], work())
-    return best
+def best_per_page(pages: list[str], variants: list[Callable[[str], object]], repeat: int) -> list[float]:
+    """Seconds per page of each variant: each page cleaned by every variant in turn, `repeat`
+    times, and the best time of each page summed. A busy machine slows a page now and then; the
+    best of several tries of the same page, taken right beside the other variant's, is what the
+    work costs."""
+    best = [[float("inf")] * len(pages) for _ in variants]
+    for round_ in range(repeat):
+        for n, page in enumerate(pages):
+            order = range(len(variants)) if (n + round_) % 2 == 0 else reversed(range(len(variants)))
+            for v in order:
+                start = time.perf_counter()
+                variants[v](page)
+                best[v][n] = min(best[v][n], time.perf_counter() - start)
+    return [sum(times) / len(pages) for times in best]
 
 
 def timing(repeat: int) -> None:
     rules = cleaner.load_rulebook()
     html_pages = [gzip.decompress(p.read_bytes()).decode("utf-8") for p in sorted(AEB.glob("*.html.gz"))]
     seed = SEED.read_text(encoding="utf-8")
-    text_pages = [seed.replace("Thursday", f"Thursday {n}") for n in range(3000)]
+    text_pages = [seed.replace("Thursday", f"Thursday {n}") for n in range(500)]
     language_of("warm the model up: it loads once per process, about 0.8 s")
-    print(f"\n== time: best of {repeat}, ms per page")
+
+    def plain(page: str) -> object:
+        return cleaner.clean(page, rules=rules)
+
+    def detecting(page: str) -> object:
+        with detector(stub=False):
+            return cleaner.clean(page, rules=rules)
+
+    def without(page: str) -> object:
+        with detector(stub=True):
+            return cleaner.clean(page, rules=rules)
+
+    def comments(page: str) -> object:
+        return cleaner.clean(page, rules=rules, comments=True)
+
+    print(f"\n== time: ms per page, the best of {repeat} tries of each page")
     for label, pages in (("AEB HTML pages", html_pages), ("seed text dumps", text_pages)):
-        work = lambda pages=pages: [cleaner.clean(p, rules=rules) for p in pages]  # noqa: E731
-        work()  # warm caches
-        with_it, without = best_of(repeat, lambda w=work: seconds(w), lambda w=work: seconds(w, stub=True))
-        per = 1000 / len(pages)
+        with_it, bare = best_per_page(pages, [detecting, without], repeat)
         print(
-            f"{label:16} {len(pages):5} pages: language {with_it * per:7.2f} / without {without * per:7.2f},"
-            f" ratio {with_it / without:.3f}"
+            f"{label:16} {len(pages):4} pages: language {with_it * 1000:7.2f} / without {bare * 1000:7.2f},"
+            f" ratio {with_it / bare:.3f}"
         )
-    asked = lambda: [cleaner.clean(p, rules=rules, comments=True) for p in html_pages]  # noqa: E731
-    plain = lambda: [cleaner.clean(p, rules=rules) for p in html_pages]  # noqa: E731
-    with_comments, without = best_of(repeat, lambda: seconds(asked), lambda: seconds(plain))
-    per = 1000 / len(html_pages)
+    asked, plain_time = best_per_page(html_pages, [comments, plain], repeat)
     print(
-        f"{'AEB, comments':16} {len(html_pages):5} pages: comments {with_comments * per:7.2f} / without"
-        f" {without * per:7.2f}, ratio {with_comments / without:.3f}"
+        f"{'AEB HTML pages':16} {len(html_pages):4} pages: comments {asked * 1000:7.2f} / without"
+        f" {plain_time * 1000:7.2f}, ratio {asked / plain_time:.3f}"
     )
 
 
