@@ -23,7 +23,7 @@ writes the page's lists as plain lines, which holds list precision under 0.5 for
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
@@ -36,11 +36,18 @@ CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe that is no escaped text: where 
 FENCE = re.compile(r"^(?:```|~~~)")  # a code block's opening or closing line
 _MARKED = re.compile(r"^(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\|)")  # a line Markdown reads as more than a paragraph
 _LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])(?:\s+|$)")
+_ITEM = re.compile(r"^\s*(?:([-*+])|\d+([.)]))\s")  # a list item's marker (its sign), indented or not
+_BLOCK_START = re.compile(r"^(?:[-*+>#|]|\d+[.)])")
 _HEADING_MARKER = re.compile(r"(?:^|(?<=\s))(#{1,6})\s+")
 _CLOSING = re.compile(r"[^\w\s]*")
 _LONGEST_HEADING = 40  # words: a longer run after a marker is not looked up as a heading
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = frozenset({"p", "li", *_HEADINGS, "td", "th", "dd", "dt", "blockquote", "figcaption"})
+# elements inside a line of text; any other (a `<br>`, a `<p>`) parts the words around it
+_INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "label"}
+    | {"mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
+)
 _MARKDOWN_SIGNS = re.compile(r"[\\`*_{}\[\]()#+!|<>]")
 
 Links = dict[str, list[tuple[str, str]]]  # a block's words (`line_key`) -> its links' (text, href), in order
@@ -60,6 +67,8 @@ class PageMarkup:
     links: Links
     headings: dict[str, int]
     items: dict[str, bool]
+    listed: str = ""  # every list item's words, a line each: a rendered item that is in none is none
+    definitions: frozenset[str] = frozenset()  # the terms and definitions of definition lists
 
 
 def page_markup(root: Any, url: str | None) -> PageMarkup:
@@ -67,16 +76,40 @@ def page_markup(root: Any, url: str | None) -> PageMarkup:
     cell of the article, in order), its headings and its list items, each by its words."""
     headings: dict[str, int] = {}
     items: dict[str, bool] = {}
-    for element in root.iter(*_HEADINGS, "li"):
-        key = line_key(element.text_content())
+    definitions: set[str] = set()
+    for element in root.iter(*_HEADINGS, "li", "dt", "dd"):
+        key = line_key(words_of(element))
         if not key:
             continue
         if element.tag == "li":
             parent = element.getparent()
             items.setdefault(key, parent is not None and parent.tag == "ol")
+        elif element.tag in ("dt", "dd"):
+            definitions.add(key)
         else:
             headings.setdefault(key, int(element.tag[1]))
-    return PageMarkup(_links(root, url), headings, items)
+    listed = "\n".join(f" {key} " for key in items)
+    return PageMarkup(_links(root, url), headings, items, listed, frozenset(definitions))
+
+
+def words_of(element: Any) -> str:
+    """The element's text as a reader sees it: words that a line break or a block parts are
+    apart (`text_content` runs `deck<br>and` into one word)."""
+    return "".join(_texts(element))
+
+
+def _texts(element: Any) -> Iterator[str]:
+    inline = element.tag in _INLINE
+    if not inline:
+        yield " "
+    if isinstance(element.tag, str) and element.tag not in ("script", "style") and element.text:
+        yield element.text
+    for child in element:
+        yield from _texts(child)
+        if child.tail:
+            yield child.tail
+    if not inline:
+        yield " "
 
 
 def _links(root: Any, url: str | None) -> Links:
@@ -87,26 +120,29 @@ def _links(root: Any, url: str | None) -> Links:
             continue
         block = next((a for a in anchor.iterancestors() if a.tag in _BLOCKS), None)
         if block is not None:
-            found.setdefault(line_key(block.text_content()), []).append((text, urljoin(url, href) if url else href))
+            found.setdefault(line_key(words_of(block)), []).append((text, urljoin(url, href) if url else href))
     return found
 
 
 def with_markup(markdown: str, markup: PageMarkup) -> str:
-    """The Markdown with what the page shows (see the module docstring); a line that is set apart
-    becomes several, a blank line between them."""
+    """The Markdown with what the page shows (see the module docstring); a line cut in blocks, or
+    a list item that is none, stands apart: a blank line between it and the lines around it."""
+    lines = markdown.split("\n")
     out: list[str] = []
     in_code = False
-    for line in markdown.split("\n"):
-        if FENCE.match(line.strip()):
-            in_code = not in_code
-        if in_code or FENCE.match(line.strip()):
+    for n, line in enumerate(lines):
+        fence = bool(FENCE.match(line.strip()))
+        in_code ^= fence
+        if in_code or fence:
             out.append(line)
             continue
-        blocks = _as_the_page_shows(_with_links(line, markup.links), markup)
-        if len(blocks) > 1 and out and out[-1].strip():
-            out.append("")  # the blocks a line is cut into stand apart from those around them
+        linked = _with_links(line, markup.links)
+        blocks = _as_the_page_shows(linked, markup)
+        apart = blocks != [linked] and not (len(blocks) == 1 and _MARKED.match(blocks[0]))
+        if apart and out and out[-1].strip():
+            out.append("")
         out.append("\n\n".join(blocks))
-        if len(blocks) > 1:
+        if apart and n + 1 < len(lines) and lines[n + 1].strip():
             out.append("")
     return "\n".join(out)
 
@@ -140,7 +176,26 @@ def _as_the_page_shows(line: str, markup: PageMarkup) -> list[str]:
             return ["#" * markup.headings[key] + " " + line]
         if key in markup.items:
             return [("1. " if markup.items[key] else "- ") + line]
+    item = _ITEM.match(line)
+    if item and not _HEADING_MARKER.match(line, item.end()) and f" {line_key(line)} " not in markup.listed:
+        return [_no_item(line, item, markup.definitions)]
     return _headings_apart(line, markup.headings) if "#" in line and not line.startswith("|") else [line]
+
+
+def _no_item(line: str, item: re.Match[str], definitions: frozenset[str]) -> str:
+    """A line Markdown reads as a list item that the page shows as none, as a paragraph: a term
+    or definition that trafilatura listed loses its marker; text that opens with a sign of its
+    own (a diff's `+`, a `- ` that no list drew) keeps it, escaped."""
+    if item.group(1) != "+" and item.group(1) != "*" and line_key(line) in definitions:
+        text = line[item.end() :].strip()
+        return "\\" + text if _BLOCK_START.match(text) and not text[0].isdigit() else _escape_number(text)
+    return _escape_number(line.strip()) if item.group(2) else "\\" + line.strip()
+
+
+def _escape_number(text: str) -> str:
+    """`1. x` as text, not an ordered list item."""
+    number = re.match(r"^\d+(?=[.)])", text)
+    return text if number is None else f"{number.group()}\\{text[number.end() :]}"
 
 
 def _headings_apart(line: str, headings: dict[str, int]) -> list[str]:

@@ -185,10 +185,10 @@ def test_a_paragraph_the_page_shows_as_a_list_item_or_heading_is_marked_so():
 def test_a_heading_marker_is_cut_out_only_before_a_heading_of_the_page():
     root = html.fromstring("<div><h3>Steel</h3><h4>Specs</h4></div>")
     markup = page_markup(root, None)
-    assert with_markup("- ### Steel For the deck", markup) == "### Steel\n\nFor the deck\n"
+    assert with_markup("- ### Steel For the deck", markup) == "### Steel\n\nFor the deck"
     assert with_markup("- ### Iron For the deck", markup) == "- ### Iron For the deck"  # no such heading
     assert with_markup("- ### Steel", markup) == "- ### Steel"  # the heading is the whole item
-    assert with_markup("The deck: ### Specs Weight 5 t", markup) == "The deck:\n\n### Specs\n\nWeight 5 t\n"
+    assert with_markup("The deck: ### Specs Weight 5 t", markup) == "The deck:\n\n### Specs\n\nWeight 5 t"
     assert with_markup("Code in C# Steel", markup) == "Code in C# Steel"  # no marker: `#` and a space
 
 
@@ -201,3 +201,19 @@ def test_a_line_cut_in_blocks_is_kept_or_removed_whole():
     steel = lines.texts.index("Steel For the deck")
     swept = sweep(lines, [Edit(start=steel, end=steel, rule="ads", profile="_base")], {})
     assert render_markdown(lines, swept, structured) == "Intro paragraph\n\nShare this page"
+
+
+def test_a_list_item_the_page_does_not_show_is_a_paragraph():
+    """trafilatura lists a definition list's terms and definitions, and a line of text that opens
+    with a sign (a diff's `+`) reads as a list item: the page shows no list item there."""
+    root = html.fromstring(
+        "<div><dl><dt>Span</dt><dd>1. The length between the piers</dd></dl>"
+        "<ul><li>Steel for the deck<br>and the rails</li></ul></div>"
+    )
+    rendered = "- Span\n- 1\\. The length between the piers\n\n+ total = 5\n- Steel for the deck\nand the rails"
+    assert with_markup(rendered, page_markup(root, None)).split("\n\n") == [
+        "Span",
+        "1\\. The length between the piers",
+        "\\+ total = 5",
+        "- Steel for the deck\nand the rails",  # a part of the page's item
+    ]
