@@ -9,13 +9,15 @@ knows better. Its markup is read once, by the words of each block (`line_key`, w
 line says without its Markdown), and each rendered line is given what it shows:
 - a paragraph whose words are those of a heading of the page becomes that heading (its level);
   one whose words are those of a list item becomes a list item;
+- a list item whose words are in no list item of the page becomes a paragraph again (a definition
+  list's terms and definitions, which trafilatura lists; a line of text opening with a sign);
 - a heading run into the text after it is set apart from that text, where the page has a heading
   of exactly the words after the marker (the list item that only framed them is dropped);
 - the link texts of a paragraph, list item or table cell become links (hrefs absolute).
 Only the Markdown changes: the words, and so the text, stay as they are.
 
 Measured with bench/structure.py on the 590 wcxb-dev pages (F1, links alone before): headings
-0.808 -> 0.829, list items 0.578 -> 0.584 (trafilatura's Markdown: 0.778, 0.580), table cells,
+0.808 -> 0.830, list items 0.578 -> 0.589 (trafilatura's Markdown: 0.778, 0.580), table cells,
 links and the Markdown's text unchanged. Items gain less than they could: on 122 pages the truth
 writes the page's lists as plain lines, which holds list precision under 0.5 for every tool.
 """
