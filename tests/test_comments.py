@@ -62,3 +62,18 @@ def test_worker_processes_carry_the_option():
     pages = [Page(source=f"p{n}.html", html=PAGE, url=URL) for n in range(2)]
     results = list(clean_all(pages, cleaner.load_rulebook(), jobs=2, comments=True))
     assert [r.comments.split("\n\n") for r in results] == [COMMENTS, COMMENTS]
+
+
+def test_the_command_line_writes_comments_only_when_asked(tmp_path, capsys):
+    import json
+
+    from cleaner.cli import main
+
+    page = tmp_path / "pier.html"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["clean", str(page), "--url", URL, "--comments"]) == 0
+    asked = json.loads(capsys.readouterr().out)
+    assert asked["comments"].split("\n\n") == COMMENTS
+    assert main(["clean", str(page), "--url", URL]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert "comments" not in plain and plain["text"] == asked["text"]

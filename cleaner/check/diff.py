@@ -10,7 +10,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-FIELD_KEYS = ("profile", "url", "title", "author", "authors", "email", "publisher", "date")
+FIELD_KEYS = ("profile", "url", "title", "author", "authors", "email", "publisher", "date", "language")
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], rules: ar
         help="add a `markdown` field: the kept text with its headings, lists, tables and code blocks",
     )
     clean.add_argument(
+        "--comments",
+        action="store_true",
+        help="add a `comments` field: an HTML page's reader comments as plain text, kept out of `text`",
+    )
+    clean.add_argument(
         "--engine",
         choices=("local", "ray"),
         default="local",
@@ -319,4 +324,5 @@ def _results(args: argparse.Namespace, rulebook: Rulebook, pages: Iterable[RawPa
         limits=_limits(args),
         jobs=args.jobs,
         markdown=args.markdown or args.format == "markdown",
+        comments=args.comments,
     )

@@ -87,4 +87,6 @@ def ray_problem(args: argparse.Namespace) -> str | None:
         return f"--engine ray writes one JSON Lines shard per input file into -o DIR: {used} does not apply"
     if args.trace != "full":
         return "--engine ray writes full traces (--trace does not reach its shards yet)"
+    if args.comments:
+        return "--comments does not reach --engine ray's shards yet"
     return None
