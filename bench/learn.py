@@ -17,7 +17,10 @@ article as truth), leave-one-out within a site and year (learn from the 9 other 
 10th), and the whole set as one dump without URLs cleaned by `clean --learn`'s path (pages
 grouped by site from their shared chrome, each group learned from all its pages).
 
-Run from the repository root: ``python -m bench.learn [--msv-only] [--real-sites N] [--made-up-sites 12]``.
+Both input forms of the real sites are measured: their naive text dumps and their HTML pages
+(`--only text|html` for one; `--per-site` adds each site's F1 and precision).
+
+Run from the repository root: ``python -m bench.learn [--msv-only] [--per-site] [--real-sites N] [--made-up-sites 12]``.
 """
 
 from __future__ import annotations
@@ -152,13 +155,16 @@ def leave_one_out(sites: list[Site], rules, forms: tuple[str, ...] = FORMS) -> t
     return results, expected, quote_rules, profiles
 
 
-def report(title: str, sites: list[Site], rules, forms: tuple[str, ...]) -> dict[str, float]:
-    """Print one set's table; return learned-minus-generic F1 per form."""
+def report(title: str, sites: list[Site], rules, forms: tuple[str, ...], *, per_site: bool = False) -> dict[str, float]:
+    """Print one set's table (and with `per_site`, each site's F1 and precision); return
+    learned-minus-generic F1 per form."""
     started = time.perf_counter()
     results, expected, quote_rules, profiles = leave_one_out(sites, rules, forms)
     pages = sum(len(s.truths) for s in sites)
     print(f"\n{title}: {len(sites)} sites, {pages} pages, leave-one-out ({time.perf_counter() - started:.0f} s)")
     gains = _table(results, expected)
+    if per_site:
+        _site_table(results, expected)
     if any(site.quote for site in sites):
         print(
             f"a quote planted in half of each site's articles became a rule in {quote_rules} of {profiles} "
@@ -184,7 +190,7 @@ def msv_sites(forms: tuple[str, ...]) -> list[Site]:
 
 def report_unnamed(sites: list[Site], rules) -> None:
     """The text dumps of all sites as one dump without URLs, as `clean --learn` cleans it."""
-    from cleaner.learn.inline import learn_sites, with_groups, write_profiles
+    from cleaner.learn.inline import learn_sites, write_profiles
 
     started = time.perf_counter()
     pages = [Page(source=f"{s.domain}/{n}", text=t) for s in sites for n, t in enumerate(s.dumps)]
@@ -194,7 +200,7 @@ def report_unnamed(sites: list[Site], rules) -> None:
     mixed = 0
     with tempfile.TemporaryDirectory() as folder:
         write_profiles(learned, Path(folder))
-        book = with_groups(cleaner.load_rulebook([folder]), learned)
+        book = cleaner.load_rulebook([folder])  # the groups' profiles select their pages by `match.lines`
         for page in pages:
             rows["generic"][page.source] = cleaner.clean(page.text, rules=rules).text
             rows["learned"][page.source] = cleaner.clean(page.text, rules=book).text
@@ -233,6 +239,24 @@ def _table(results: dict, expected: dict) -> dict[str, float]:
     return gains
 
 
+def _site_table(results: dict, expected: dict) -> None:
+    """Per form and site (the part of each page key before its `/`): F1 and precision, generic
+    and learned, and the pages the learned profile made worse by more than 0.05 F1."""
+    sites = sorted({key.split("/")[0] for key in expected})
+    print(f"{'input':<11}{'site':<28}{'F1 generic':>11}{'learned':>9}{'P generic':>11}{'learned':>9}{'worse':>7}")
+    for form, rows in results.items():
+        for site in sites:
+            truth = {k: t for k, t in expected.items() if k.split("/")[0] == site}
+            scores = {name: score({k: rows[name][k] for k in truth}, truth, n_bootstrap=1) for name in rows}
+            worse = sum(_f1(t, rows["learned"][k]) < _f1(t, rows["generic"][k]) - 0.05 for k, t in truth.items())
+            cells = "".join(
+                f"{scores[name][metric]:>{width}.3f}"
+                for metric in ("f1", "precision")
+                for name, width in (("generic", 11), ("learned", 9))
+            )
+            print(f"{form:<11}{site:<28}{cells}{worse:>7}")
+
+
 def _f1(truth: dict[str, str], prediction: str) -> float:
     tp, fp, fn = page_counts(truth["articleBody"], prediction)
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
@@ -251,11 +275,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", choices=("text", "html"), help="one input form (default: both)")
     parser.add_argument("--msv-only", action="store_true", help="the real sites (msv-sites) only")
+    parser.add_argument("--per-site", action="store_true", help="the real sites' table per site too")
     args = parser.parse_args()
     rules = cleaner.load_rulebook()
     forms = {"text": ("text dump",), "html": ("HTML",)}.get(args.only, FORMS)
     msv = msv_sites(forms)
-    report("real sites (msv-sites, per site and year)", msv, rules, forms)
+    report("real sites (msv-sites, per site and year)", msv, rules, forms, per_site=args.per_site)
     if "text dump" in forms:
         report_unnamed(msv, rules)
     if args.msv_only:

@@ -60,7 +60,7 @@ class Group:
 
 
 def page_key(lines: Sequence[str]) -> str:
-    """A digest of a page's non-blank lines: how `clean --learn` finds a page's group again."""
+    """A digest of a page's non-blank lines: a page read twice is one page (and a group's members)."""
     return hashlib.blake2b("\n".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
