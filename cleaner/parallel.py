@@ -26,6 +26,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
+from typing import Any
 
 from cleaner.engine import OUT_OF_MEMORY, clean_or_fail
 from cleaner.language import load_detector
@@ -99,7 +100,7 @@ class _Task:
 class _Worker:
     """One worker process, its end of the pipe, and the page it is cleaning."""
 
-    def __init__(self, context, settings: WorkerSettings) -> None:
+    def __init__(self, context: Any, settings: WorkerSettings) -> None:  # a multiprocessing context
         self.conn, child = context.Pipe()
         shipped = settings if context.get_start_method() == "fork" else replace(settings, rulebook=None)
         self.process = context.Process(target=_serve, args=(child, shipped), daemon=True)
@@ -151,16 +152,18 @@ class WorkerPool:
 
     def run(self, items: Iterable[Item]) -> Iterator[Result]:
         """Each item's record, in input order."""
-        stream, todo = enumerate(items), deque()
+        stream, todo = enumerate(items), deque[_Task]()
         done: dict[int, Result] = {}
         following, read_all = 0, False
         room = len(self.workers) * IN_FLIGHT
         while True:
             while not read_all and len(todo) + len(done) + self._busy() < room:
-                seq, item = next(stream, (None, None))
-                if seq is None:
+                numbered = next(stream, None)
+                if numbered is None:
                     read_all = True
-                elif isinstance(item, Result):
+                    continue
+                seq, item = numbered
+                if isinstance(item, Result):
                     done[seq] = item
                 else:
                     todo.append(_Task(seq, item))
@@ -195,6 +198,7 @@ class WorkerPool:
         wait([w.conn for w in busy] + [w.process.sentinel for w in busy], waiting)
         for worker in busy:
             task = worker.task
+            assert task is not None  # (busy)
             if worker.conn.poll():
                 try:
                     seq, result, spent = worker.conn.recv()
@@ -209,7 +213,7 @@ class WorkerPool:
                 self._died(worker, task, done, todo)
             elif time.monotonic() > worker.deadline:
                 self._replace(worker, kill=True)
-                timeout = self.settings.limits.timeout
+                timeout = self.settings.limits.timeout or 0
                 message = f"cleaning took longer than the limit of {timeout:g} s; its worker was stopped"
                 done[task.seq] = _failed(task.item, "timeout", message)
 
@@ -283,7 +287,7 @@ def _came_near_the_memory_limit(budget: int | None) -> bool:
     likely refused); the worker tells the parent, which replaces it after that page, so the peak
     a worker sees is always that of the page it is cleaning."""
     try:
-        return bool(budget and _start_size) and _address_space("VmPeak") - _start_size[0] > budget / 2
+        return bool(budget and _start_size) and _address_space("VmPeak") - _start_size[0] > (budget or 0) / 2
     except (OSError, ValueError):
         return False
 

@@ -43,7 +43,11 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record, keys in a fixed order."""
-        head = {"source": self.source, **({"id": self.id} if self.id is not None else {}), "url": self.url}
+        head: dict[str, Any] = {
+            "source": self.source,
+            **({"id": self.id} if self.id is not None else {}),
+            "url": self.url,
+        }
         if self.fetched is not None:
             head["fetched"] = self.fetched
         if self.http_status is not None:

@@ -104,7 +104,7 @@ def page_comments(root: html.HtmlElement, url: str | None) -> str:
     page. The article's text comes from extractions with comments off, which this one never
     touches, so asking for comments cannot change the text; `fast` skips the fallback
     extractors, which serve the article's text only."""
-    result = trafilatura.bare_extraction(root, url=url, include_comments=True, fast=True)
+    result: Any = trafilatura.bare_extraction(root, url=url, include_comments=True, fast=True)  # a Document
     comments = (result.comments or "") if result is not None else ""
     return "\n\n".join(line.strip() for line in comments.splitlines() if line.strip())
 
@@ -134,7 +134,8 @@ def _suspect(words: int, yardstick: int) -> bool:
     return words < TOO_SHORT or words < SUSPECT_SHARE * yardstick
 
 
-def _trafilatura(root: html.HtmlElement, url: str | None, favor: str, *, fast: bool):
+def _trafilatura(root: html.HtmlElement, url: str | None, favor: str, *, fast: bool) -> Any:
+    """trafilatura's result (a Document, or None), with its text and its result tree."""
     return trafilatura.bare_extraction(
         root,
         url=url,
@@ -145,11 +146,11 @@ def _trafilatura(root: html.HtmlElement, url: str | None, favor: str, *, fast: b
     )
 
 
-def _text(result) -> str:
+def _text(result: Any) -> str:
     return (result.text or "") if result is not None else ""
 
 
-def _tree(result) -> Any:
+def _tree(result: Any) -> Any:
     return result.body if result is not None else None
 
 
