@@ -77,6 +77,8 @@ class Rulebook:
                 hits = {hit for text in texts for hit in self._literal_lines.get(text, ())}
                 seen[marks.within] = texts, Counter(name for name, _ in hits)
             texts, hits = seen[marks.within]
+            if hits[profile.name] + marks.literals.count(None) < marks.at_least:
+                continue  # cannot match, whatever its other patterns find: none is searched
             if (score := marks.score(texts, hits[profile.name])) > best:
                 best, chosen = score, profile
         return chosen
