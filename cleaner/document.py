@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cleaner.lines import Lines
+from cleaner.trace import Pruned
 
 #: field -> candidate values in order of trust, each with the name of where it came from.
 Candidates = dict[str, list[tuple[str, str]]]
@@ -18,7 +19,7 @@ class Document:
     lines: Lines
     url: str | None = None
     metadata: Candidates = field(default_factory=dict)
-    pruned: tuple[dict[str, str], ...] = ()
+    pruned: tuple[Pruned, ...] = ()  # what a profile's html.prune removed
     from_markup: bool = False  # lines extracted from HTML, not a text dump (which opens with the <title>)
     extractor: str | None = None  # which extractor gave an HTML page's lines (None: a profile's html.body)
     second_reader: str | None = None  # another extractor's main text of an HTML page (see cleaner.confidence)

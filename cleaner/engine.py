@@ -21,6 +21,7 @@ from cleaner.result import Result
 from cleaner.sweep import Swept, sweep
 from cleaner.text_blocks import text_document
 from cleaner.title_line import title_edit
+from cleaner.trace import Trace
 from cleaner.web.extraction import page_comments
 from cleaner.web.metadata import page_url
 from cleaner.web.parse import parse_page
@@ -38,6 +39,7 @@ class Cleaned:
     edits: tuple[Edit, ...]  # every rule's marks, the title's included
     swept: Swept  # what was kept and which rule removed each other line
     fields: Fields  # the metadata, with each field's source
+    trace: Trace  # what the record's `trace` says, typed
 
 
 def clean_page(
@@ -74,11 +76,7 @@ def run_stages(
     if extra := title_edit(doc.lines, swept, fields.title, chosen.name):  # 7. the title is a field
         edits.append(extra)
         swept = sweep(doc.lines, edits, order)
-    trace = {"fields": fields.sources, "removed": list(swept.removed)}
-    if doc.pruned:
-        trace["pruned"] = list(doc.pruned)
-    if doc.extractor:
-        trace["extractor"] = doc.extractor
+    trace = Trace(dict(fields.sources), swept.removed, doc.pruned, doc.extractor)
     result = Result(  # 8. the record
         source=page.source,
         id=page.id,
@@ -96,9 +94,9 @@ def run_stages(
         markdown=render_markdown(doc.lines, swept, doc.structured and doc.structured()) if markdown else None,
         comments=said,
         confidence=confidence(swept.text, doc.second_reader, doc.opinion),
-        trace=trace,
+        trace=trace.to_dict(),
     )
-    return Cleaned(result, doc.lines, chosen, tuple(edits), swept, fields)
+    return Cleaned(result, doc.lines, chosen, tuple(edits), swept, fields, trace)
 
 
 OUT_OF_MEMORY = "too-large"  # the error kind of a page that needs more memory than the worker may take

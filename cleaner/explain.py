@@ -18,6 +18,7 @@ from cleaner.engine import Cleaned, stages_or_fail
 from cleaner.profiles import Rulebook
 from cleaner.readers import iter_pages
 from cleaner.result import Result
+from cleaner.trace import Pruned, Trace
 
 _SOURCES = {
     "profile": "stated by the profile (extract)",
@@ -54,7 +55,7 @@ class Explained:
     chain: tuple[str, ...]
     lines: tuple[Line, ...]
     fields: tuple[FieldOrigin, ...]
-    pruned: tuple[dict[str, Any], ...] = ()
+    pruned: tuple[Pruned, ...] = ()
 
     @property
     def removed(self) -> list[Line]:
@@ -88,27 +89,27 @@ def explain_page(cleaned: Cleaned | Result, locator: Locator) -> Explained:
     It reads what the stages made (`engine.run_stages`), never runs them again."""
     if isinstance(cleaned, Result):
         return Explained(cleaned, (), (), ())
-    result, chosen = cleaned.result, cleaned.profile
-    owner = _owners(result)
+    result, chosen, trace = cleaned.result, cleaned.profile, cleaned.trace
+    owner = _owners(trace)
     texts = cleaned.lines.texts
     lines = tuple(Line(n + 1, text, owner.get(n + 1) if text else None) for n, text in enumerate(texts))
-    fields = tuple(_origin(name, result, chosen, locator) for name in FIELDS)
-    return Explained(result, chosen.chain, lines, fields, tuple(result.trace.get("pruned") or ()))
+    fields = tuple(_origin(name, result, trace, chosen, locator) for name in FIELDS)
+    return Explained(result, chosen.chain, lines, fields, trace.pruned)
 
 
-def _owners(result: Result) -> dict[int, Blame]:
+def _owners(trace: Trace) -> dict[int, Blame]:
     """1-based line number -> the rule that removed it (the trace's runs cover non-blank lines only)."""
     owner: dict[int, Blame] = {}
-    for run in result.trace.get("removed", ()):
-        blame = Blame(run["rule"], run["profile"], run.get("reason"))
-        for number in range(run["lines"][0], run["lines"][1] + 1):
+    for run in trace.removed:
+        blame = Blame(run.rule, run.profile, run.reason)
+        for number in range(run.first, run.last + 1):
             owner[number] = blame
     return owner
 
 
-def _origin(name: str, result: Result, chosen: Any, locator: Locator) -> FieldOrigin:
+def _origin(name: str, result: Result, trace: Trace, chosen: Any, locator: Locator) -> FieldOrigin:
     value = result.authors and list(result.authors) if name == "author" else getattr(result, name)
-    source = (result.trace.get("fields") or {}).get(name)
+    source = trace.fields.get(name)
     rules = {rule.id: rule.profile for rule in chosen.rules}
     if source is None:
         return FieldOrigin(name, value, None, "not found")
@@ -154,8 +155,7 @@ def terminal(explained: Explained, *, color: bool = False) -> Iterator[str]:
     if explained.pruned:
         yield "pruned from the HTML before the text was extracted:"
         for item in explained.pruned:
-            struck = paint(_RED + _STRIKE, item.get("text", ""))
-            yield f"  {item.get('selector', '?')} -> <{item.get('tag', '?')}> {struck}"
+            yield f"  {item.selector} -> <{item.tag}> {paint(_RED + _STRIKE, item.text)}"
 
 
 def _painter(color: bool) -> Callable[[str, str], str]:

@@ -129,7 +129,6 @@ def _pruned(page: Explained) -> Iterator[str]:
         return
     yield '<h3>Pruned from the HTML</h3>\n<ul class="pruned">'
     for item in page.pruned:
-        selector, tag = escape(str(item.get("selector", "?"))), escape(str(item.get("tag", "?")))
-        text = escape(str(item.get("text", "")))
+        selector, tag, text = escape(item.selector), escape(item.tag), escape(item.text)
         yield f"<li><code>{selector}</code> &rarr; <code>&lt;{tag}&gt;</code> <del>{text}</del></li>"
     yield "</ul>"

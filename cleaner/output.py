@@ -23,6 +23,7 @@ from typing import IO, Any
 from cleaner.errors import CleanerError
 from cleaner.renderers import markdown_document, text_document
 from cleaner.result import Result
+from cleaner.trace import Trace
 
 FORMATS = ("json", "jsonl", "markdown", "text")
 DOCUMENT_FORMATS = ("markdown", "text")  # one document per page, not a stream of records
@@ -58,13 +59,14 @@ def trace_summary(trace: dict[str, Any]) -> dict[str, Any]:
     """The trace without the removed text: the fields' sources as they are, `removed_lines`
     (rule id -> non-blank lines it removed) for `removed`, `pruned_elements` (selector ->
     elements it pruned) for `pruned`; other keys (the extractor's name) as they are."""
-    summary = {key: value for key, value in trace.items() if key not in ("removed", "pruned")}
+    typed = Trace.from_dict(trace)
+    summary: dict[str, Any] = {key: value for key, value in trace.items() if key not in ("removed", "pruned")}
     lines: Counter[str] = Counter()
-    for run in trace.get("removed", ()):
-        lines[run["rule"]] += run["text"].count("\n") + 1  # a run's text: its removed lines, one a line
+    for run in typed.removed:
+        lines[run.rule] += len(run.lines)
     summary["removed_lines"] = dict(lines)
-    if pruned := trace.get("pruned"):
-        summary["pruned_elements"] = dict(Counter(entry["selector"] for entry in pruned))
+    if typed.pruned:
+        summary["pruned_elements"] = dict(Counter(entry.selector for entry in typed.pruned))
     return summary
 
 

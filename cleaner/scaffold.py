@@ -24,6 +24,7 @@ from cleaner.page import Page
 from cleaner.profiles import bundled_rules_dir, load_rulebook
 from cleaner.readers import iter_pages
 from cleaner.result import Result
+from cleaner.trace import Trace
 from cleaner.yaml_text import comment_text, scalar
 
 DOMAIN = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$")
@@ -155,14 +156,13 @@ def profile_text(
     ]
     if first:
         out.append(f"  first-line: {scalar(first)}  # a guess from the sample's first line: check it")
-    removed = generic.trace.get("removed", [])
+    removed = Trace.of(generic).removed
     if removed:
         out.append(f"# The sample's chrome the generic profile removes ({BASE}; this profile extends it, so these")
         out.append("# need no rules here; if generic/main-text removes article lines, `main-text: {enabled: false}`")
         out.append("# turns it off, and then rules must remove the rest):")
         for run in removed:
-            for text in run["text"].split("\n"):
-                out.append(f"#   {run['rule']}: {text}")
+            out += [f"#   {run.rule}: {text}" for text in run.lines]
     out.append("rules: {}")
     if candidates:
         out += [
@@ -196,7 +196,7 @@ def tests_text(sample: str, result: Result) -> str:
     paragraphs = [line for line in result.text.split("\n") if line]
     if paragraphs:
         out.append(f"    text-contains: [{scalar(paragraphs[0][:80])}]")
-    gone = [t for run in result.trace.get("removed", []) for t in run["text"].split("\n") if 3 <= len(t) <= 80]
+    gone = [t for run in Trace.of(result).removed for t in run.lines if 3 <= len(t) <= 80]
     if gone:
         out.append("    text-lacks: [" + ", ".join(scalar(t) for t in list(dict.fromkeys(gone))[:3]) + "]")
     return "\n".join(out) + "\n"
@@ -211,7 +211,7 @@ def _review(domain: str, first: str | None, generic: Result, result: Result) -> 
             f"match.first-line {first!r} is a guess from the sample's first line: make sure every "
             "page of the site starts so, and no other site's"
         )
-    removed = sum(len(run["text"].split("\n")) for run in generic.trace.get("removed", []))
+    removed = sum(len(run.lines) for run in Trace.of(generic).removed)
     notes.append(f"the generic rules already remove {removed} lines of the sample (listed in the profile)")
     candidates = chrome_candidates(result)
     if candidates:

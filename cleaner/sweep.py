@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from cleaner.edits import Edit
 from cleaner.lines import Lines
+from cleaner.trace import Removal
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Swept:
 
     text: str
     kept: tuple[int, ...]
-    removed: tuple[dict[str, Any], ...]
+    removed: tuple[Removal, ...]
     captures: tuple[Capture, ...]
 
 
@@ -67,7 +67,7 @@ def join_kept(texts: Sequence[str], kept: Sequence[int], apart: Collection[int] 
     return "".join(out)
 
 
-def _runs(lines: Lines, owner: dict[int, Edit]) -> Iterable[dict[str, Any]]:
+def _runs(lines: Lines, owner: dict[int, Edit]) -> Iterable[Removal]:
     """Removed non-blank lines grouped into runs of one rule (and reason), numbered from 1."""
     run: list[int] = []
     for i in lines.nonblank:
@@ -81,11 +81,6 @@ def _runs(lines: Lines, owner: dict[int, Edit]) -> Iterable[dict[str, Any]]:
         yield _entry(lines, owner[run[0]], run)
 
 
-def _entry(lines: Lines, edit: Edit, run: list[int]) -> dict[str, Any]:
-    entry = {
-        "rule": edit.rule,
-        "profile": edit.profile,
-        "lines": [run[0] + 1, run[-1] + 1],
-        "text": "\n".join(lines.texts[i] for i in run),
-    }
-    return entry if edit.reason is None else {**entry, "reason": edit.reason}
+def _entry(lines: Lines, edit: Edit, run: list[int]) -> Removal:
+    text = "\n".join(lines.texts[i] for i in run)
+    return Removal(edit.rule, edit.profile, run[0] + 1, run[-1] + 1, text, edit.reason)

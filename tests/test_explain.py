@@ -93,7 +93,7 @@ def test_report_shows_what_html_pruning_removed(project: Path) -> None:
     explained = explain_page(stages_or_fail(page, book), Locator(book, project))
     result = explained.result
     assert result == cleaner.clean(markup, url=page.url, rules=book, source=page.source)  # the record `clean` gives
-    assert explained.pruned and explained.pruned[0]["text"] == "Subscribe to our newsletter today"
+    assert explained.pruned and explained.pruned[0].text == "Subscribe to our newsletter today"
     assert result.title == "Harbour dredging starts"  # a profile's html.body page gets its title too
     assert [line.text for line in explained.removed] == ["Harbour dredging starts", "Advertisement"]
     doc = lxml_html.fromstring(report([explained]))

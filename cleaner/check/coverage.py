@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from cleaner.engine import Cleaned, mark
 from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
+from cleaner.trace import Trace
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,11 @@ class Coverage:
 
 def fired(result: Result, rulebook: Rulebook) -> set[tuple[str, str]]:
     """(profile, rule) of every rule that removed a line or supplied a field of `result`."""
-    trace = result.trace or {}
-    used = {(entry["profile"], entry["rule"]) for entry in trace.get("removed", ())}
+    trace = Trace.of(result)
+    used = {(run.profile, run.rule) for run in trace.removed}
     chosen = rulebook.profiles.get(result.profile or "")
     owners = {rule.id: rule.profile for rule in chosen.rules} if chosen else {}
-    used |= {(owners[s], s) for s in (trace.get("fields") or {}).values() if s in owners}
+    used |= {(owners[s], s) for s in trace.fields.values() if s in owners}
     return used
 
 

@@ -7,8 +7,11 @@ on the rule that used to remove them. Lines still removed but by another rule ar
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from cleaner.trace import Removal, Trace
 
 FIELD_KEYS = ("profile", "url", "title", "author", "authors", "email", "publisher", "date", "language")
 
@@ -64,8 +67,9 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> Changes:
             changes.other.append(f"error: {_error(old)} -> {_error(new)}")
         return changes
     old_trace, new_trace = old.get("trace") or {}, new.get("trace") or {}
-    changes.fields = _fields(old, new, old_trace.get("fields") or {}, new_trace.get("fields") or {})
-    changes.lines = _lines(old, new, old_trace.get("removed") or [], new_trace.get("removed") or [])
+    was, now = Trace.from_dict(old_trace), Trace.from_dict(new_trace)
+    changes.fields = _fields(old, new, was.fields, now.fields)
+    changes.lines = _lines(old, new, was.removed, now.removed)
     for key in sorted(set(old_trace) | set(new_trace) - {"fields", "removed"}):
         if key not in ("fields", "removed") and old_trace.get(key) != new_trace.get(key):
             changes.other.append(f"trace.{key} changed")
@@ -80,7 +84,7 @@ def _error(record: dict[str, Any]) -> str:
 
 
 def _fields(
-    old: dict[str, Any], new: dict[str, Any], old_src: dict[str, Any], new_src: dict[str, Any]
+    old: dict[str, Any], new: dict[str, Any], old_src: Mapping[str, str], new_src: Mapping[str, str]
 ) -> list[FieldChange]:
     out = []
     for key in FIELD_KEYS:
@@ -98,18 +102,18 @@ def _paragraphs(text: str) -> list[str]:
     return [line for line in (text or "").split("\n") if line]
 
 
-def _removers(removed: list[dict[str, Any]]) -> dict[str, Blame]:
+def _removers(removed: Sequence[Removal]) -> dict[str, Blame]:
     """Each removed line's text -> the rule that removed it (first occurrence wins)."""
     found: dict[str, Blame] = {}
-    for entry in removed:
-        blame = Blame(entry.get("rule", "?"), entry.get("profile", "?"), entry.get("reason"))
-        for line in entry.get("text", "").split("\n"):
+    for run in removed:
+        blame = Blame(run.rule, run.profile, run.reason)
+        for line in run.lines:
             found.setdefault(line, blame)
     return found
 
 
 def _lines(
-    old: dict[str, Any], new: dict[str, Any], old_removed: list[dict[str, Any]], new_removed: list[dict[str, Any]]
+    old: dict[str, Any], new: dict[str, Any], old_removed: Sequence[Removal], new_removed: Sequence[Removal]
 ) -> list[LineChange]:
     before, after = _paragraphs(old.get("text", "")), _paragraphs(new.get("text", ""))
     was_removed, now_removed = _removers(old_removed), _removers(new_removed)

@@ -18,6 +18,7 @@ from cleaner.extract import GUESSED
 from cleaner.extract.normalise import answers
 from cleaner.lines import Lines
 from cleaner.profiles import Profile
+from cleaner.trace import Pruned
 from cleaner.web.blocks import block_lines
 from cleaner.web.extraction import extract_article
 from cleaner.web.metadata import (
@@ -106,12 +107,12 @@ def _selected_text(results: Any) -> list[str]:
     return out
 
 
-def _prune(root: html.HtmlElement, profile: Profile) -> tuple[dict[str, str], ...]:
+def _prune(root: html.HtmlElement, profile: Profile) -> tuple[Pruned, ...]:
     pruned = []
     for selector in profile.html.get("prune", ()):
         for element in selector(root):
             if isinstance(element, html.HtmlElement) and element.getparent() is not None:
                 text = " ".join(" ".join(element.itertext()).split())
-                pruned.append({"selector": selector.text, "tag": element.tag, "text": text[:_PRUNED_TEXT]})
+                pruned.append(Pruned(selector.text, str(element.tag), text[:_PRUNED_TEXT]))
                 element.drop_tree()
     return tuple(pruned)
