@@ -22,7 +22,7 @@ import hashlib
 import pickle
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,15 @@ if TYPE_CHECKING:
     import numpy as np
 
 
+@dataclass(frozen=True)
+class RecordOptions:
+    """What each shard's records hold beside the fields: Markdown, comments, how much trace."""
+
+    markdown: bool = False
+    comments: bool = False
+    trace: str = "full"
+
+
 class _FileCleaner:
     """A Ray actor: profiles loaded once; each call cleans one input file into one shard."""
 
@@ -51,7 +60,7 @@ class _FileCleaner:
         limits: Limits,
         fields: Fields,
         out: str,
-        markdown: bool,
+        record: RecordOptions,
         learned: dict[str, str],
     ):
         if learned:  # the learned profiles, in a folder of this node's own, searched first
@@ -61,8 +70,9 @@ class _FileCleaner:
             rule_dirs = (self.learned.name, *rule_dirs)
         # An actor runs calls off its main thread, where no alarm can stop a page: the pages are
         # cleaned in a watched worker process of its own (spawned: an actor holds threads).
-        self.pool = WorkerPool(1, WorkerSettings(rule_dirs, profile, limits, markdown=markdown), "spawn")
-        self.limits, self.fields, self.out = limits, fields, out
+        settings = WorkerSettings(rule_dirs, profile, limits, markdown=record.markdown, comments=record.comments)
+        self.pool = WorkerPool(1, settings, "spawn")
+        self.limits, self.fields, self.out, self.trace = limits, fields, out, record.trace
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
         import pyarrow.fs
@@ -76,7 +86,7 @@ class _FileCleaner:
             for result in self.pool.run(iter_raw_pages([str(local)], limits=self.limits, fields=self.fields)):
                 result = replace(result, source=result.source.replace(str(local), source, 1))
                 failed += not result.ok
-                lines.append(dumps(result) + "\n")
+                lines.append(dumps(result, trace=self.trace) + "\n")
         digest = hashlib.sha1(source.encode()).hexdigest()[:10]
         filesystem, root = pyarrow.fs.FileSystem.from_uri(self.out)
         with filesystem.open_output_stream(f"{root}/{name}.{digest}.jsonl") as shard:
@@ -95,9 +105,12 @@ def clean_with_ray(
     address: str | None = None,
     actors: int | None = None,
     markdown: bool = False,
+    comments: bool = False,
+    trace: str = "full",
     learned: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Clean every input file on Ray; returns one summary row per file (path, records, failed).
+    `markdown`, `comments` as in `cleaner.clean`; `trace` as in `cleaner.output.record`.
 
     `address`: a running cluster (`auto`, `ray://host:10001`); None starts a local one.
     `learned`: profile texts by site (`learn_with_ray`), searched before `rule_dirs`.
@@ -116,7 +129,15 @@ def clean_with_ray(
     workers = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
     cleaned = files.map(
         _FileCleaner,
-        fn_constructor_args=(tuple(rule_dirs), profile, limits, fields, out, markdown, dict(learned or {})),
+        fn_constructor_args=(
+            tuple(rule_dirs),
+            profile,
+            limits,
+            fields,
+            out,
+            RecordOptions(markdown, comments, trace),
+            dict(learned or {}),
+        ),
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=workers),  # room left for the read tasks
     )
     return sorted(cleaned.take_all(), key=lambda row: row["path"])

@@ -97,3 +97,34 @@ def test_learning_on_ray_gives_the_profiles_and_records_of_a_local_learn(tmp_pat
     distributed = [json.loads(line) for shard in sorted(out.glob("*.jsonl")) for line in shard.read_text().splitlines()]
     assert sorted(distributed, key=lambda r: r["source"]) == sorted(local, key=lambda r: r["source"])
     assert {r["profile"] for r in distributed} >= {"courier.example", "_generic"}
+
+
+def test_clean_learn_on_ray_gives_the_records_of_a_local_learn(tmp_path: Path, capsys, local_ray) -> None:
+    rng = random.Random(16)
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    for n, text in enumerate([*harbor_ledger(5, rng), *prairie_courier(5, rng), lone_page(rng)]):
+        (dumps / f"page-{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    assert main(["clean", str(dumps), "--learn", "--jobs", "1"]) == 0
+    local = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    out, review = tmp_path / "out", tmp_path / "review"
+    assert main(["clean", str(dumps), "--learn", "--engine", "ray", "-o", str(out), "--learn-dir", str(review)]) == 0
+    distributed = [json.loads(line) for shard in out.glob("*.jsonl") for line in shard.read_text().splitlines()]
+    assert sorted(distributed, key=lambda r: r["source"]) == sorted(local, key=lambda r: r["source"])
+    assert len(list(review.glob("unnamed-*.yaml"))) == 2
+
+
+def test_ray_shards_carry_the_record_options(tmp_path: Path, capsys, local_ray) -> None:
+    """--trace, --markdown and --comments reach the shards as they reach a local run's records."""
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    (dumps / "a.jsonl").write_text(jsonl(RECORDS))
+    options = ["--trace", "summary", "--markdown", "--comments"]
+    main(["clean", str(dumps), "--jobs", "1", *options])
+    local = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    out = tmp_path / "out"
+    main(["clean", str(dumps), "--engine", "ray", "-o", str(out), *options])
+    distributed = [json.loads(line) for shard in out.glob("*.jsonl") for line in shard.read_text().splitlines()]
+    assert sorted(distributed, key=lambda r: r["source"]) == sorted(local, key=lambda r: r["source"])
+    cleaned = [record for record in distributed if "error" not in record]
+    assert cleaned and all("removed_lines" in record["trace"] and "markdown" in record for record in cleaned)

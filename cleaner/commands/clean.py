@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import TYPE_CHECKING
 
 from cleaner import exit_codes
 from cleaner.commands import arguments
@@ -27,6 +28,9 @@ from cleaner.profiles import Rulebook, load_rulebook
 from cleaner.progress import Tally
 from cleaner.readers import PAGE_SUFFIXES, count_pages, iter_named_raw_pages, iter_pages, iter_raw_pages
 from cleaner.result import Result
+
+if TYPE_CHECKING:
+    from cleaner.learn import Learned
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], rules: argparse.ArgumentParser) -> None:
@@ -144,7 +148,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], rules: ar
         action="store_true",
         help="first learn a profile for each site (URL host) of the inputs that has --min-pages pages and no "
         "profile yet, as `cleaner learn` would, then clean with them; text dumps without a URL are grouped into "
-        "sites by the head and tail lines they share (unnamed-…). Reads the inputs twice: no stdin, --resume or ray",
+        "sites by the head and tail lines they share (unnamed-…). Reads the inputs twice: no stdin or --resume",
     )
     clean.add_argument(
         "--min-pages",
@@ -205,25 +209,35 @@ def _write_output(
 def _clean_learning(args: argparse.Namespace, rulebook: Rulebook) -> int:
     """`clean --learn`: learn the sites' profiles in a first pass over the inputs, then clean with
     them as ordinary profiles from a temporary folder searched first (workers load it as any --rules)."""
-    from cleaner.learn.inline import learn_sites, with_groups, write_profiles
+    from cleaner.learn.inline import learn_sites, write_profiles
 
     read = iter_pages(args.inputs, limits=_limits(args), fields=_fields(args), url=args.url)  # too large: not learned
     pages = (item for item in read if not isinstance(item, Result))
     learned = learn_sites(pages, rulebook, min_pages=args.min_pages)
+    if (failed := _keep_learned(args, learned)) is not None:
+        return failed
+    with TemporaryDirectory(prefix="cleaner-learned-") as folder:
+        write_profiles(learned, Path(folder))
+        dirs = [folder, *args.rules]
+        learned_args = argparse.Namespace(**{**vars(args), "learn": False, "learn_dir": None, "rules": dirs})
+        return run(learned_args, load_rulebook(dirs))
+
+
+def _keep_learned(args: argparse.Namespace, learned: dict[str, Learned]) -> int | None:
+    """--learn-dir: the learned profiles written for review, never over a file (it may be reviewed
+    already: exit 2, None else); each site learned said on stderr."""
+    from cleaner.learn.inline import write_profiles
+
     if args.learn_dir:
         files = {site: Path(args.learn_dir) / f"{site}.yaml" for site in learned}
-        if existing := [path for path in files.values() if path.exists()]:  # it may be reviewed already
+        if existing := [path for path in files.values() if path.exists()]:
             print(f"cleaner: --learn-dir: {existing[0]} exists", file=sys.stderr)
             return exit_codes.USAGE
         write_profiles(learned, Path(args.learn_dir))
     for site, profile in learned.items():
         seen = f"{profile.pages} pages{' without a URL' if profile.members else ''}"
         print(f"cleaner: learned {site} from {seen} ({len(profile.proposals)} rules)", file=sys.stderr)
-    with TemporaryDirectory(prefix="cleaner-learned-") as folder:
-        write_profiles(learned, Path(folder))
-        dirs = [folder, *args.rules]
-        learned_args = argparse.Namespace(**{**vars(args), "learn": False, "learn_dir": None, "rules": dirs})
-        return run(learned_args, with_groups(load_rulebook(dirs), learned))
+    return None
 
 
 def _write_records(
@@ -284,8 +298,20 @@ def _clean_on_ray(args: argparse.Namespace) -> int:
     if problem := ray_problem(args):
         print(f"cleaner: {problem}", file=sys.stderr)
         return exit_codes.USAGE
-    from cleaner.distributed import clean_with_ray
+    from cleaner.distributed import clean_with_ray, learn_with_ray
 
+    learned: dict[str, Learned] = {}
+    if args.learn:  # a first pass on the cluster: the pages grouped by site, each site learned where they meet
+        learned = learn_with_ray(
+            args.inputs,
+            rule_dirs=args.rules,
+            min_pages=args.min_pages,
+            limits=_limits(args),
+            fields=_fields(args),
+            address=args.ray_address,
+        )
+        if (failed := _keep_learned(args, learned)) is not None:
+            return failed
     rows = clean_with_ray(
         args.inputs,
         args.output,
@@ -295,6 +321,9 @@ def _clean_on_ray(args: argparse.Namespace) -> int:
         fields=_fields(args),
         address=args.ray_address,
         markdown=args.markdown,
+        comments=args.comments,
+        trace=args.trace,
+        learned={site: profile.yaml for site, profile in learned.items()},
     )
     records, failed = sum(r["records"] for r in rows), sum(r["failed"] for r in rows)
     print(f"cleaner: {len(rows)} files, {records} records, {failed} failed, shards in {args.output}", file=sys.stderr)

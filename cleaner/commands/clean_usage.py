@@ -22,8 +22,8 @@ def learn_problem(args: argparse.Namespace) -> str | None:
         return "--learn-dir needs --learn" if args.learn_dir else None
     if STDIN in args.inputs:
         return "--learn reads the inputs twice (to learn, then to clean): cannot read stdin twice, give a file"
-    if args.resume or args.engine == "ray":
-        return f"--learn does not work with {'--resume' if args.resume else '--engine ray'} (yet)"
+    if args.resume:
+        return "--learn does not work with --resume (yet)"
     return None
 
 
@@ -85,8 +85,4 @@ def ray_problem(args: argparse.Namespace) -> str | None:
     if args.output_dir or args.format not in (None, "jsonl") or args.url:
         used = "--output-dir" if args.output_dir else f"--format {args.format}" if args.format else "--url"
         return f"--engine ray writes one JSON Lines shard per input file into -o DIR: {used} does not apply"
-    if args.trace != "full":
-        return "--engine ray writes full traces (--trace does not reach its shards yet)"
-    if args.comments:
-        return "--comments does not reach --engine ray's shards yet"
     return None

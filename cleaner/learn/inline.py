@@ -7,7 +7,7 @@ load_rulebook([folder, ...])                    # pages without a URL: by the le
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 from cleaner.learn import Learned, Sample, learn_samples, read_sample
@@ -16,7 +16,7 @@ from cleaner.page import Page
 from cleaner.profiles import Rulebook
 from cleaner.urls import is_host_name
 
-__all__ = ["has_profile", "learn_sites", "with_groups", "write_profiles"]
+__all__ = ["has_profile", "learn_sites", "write_profiles"]
 
 
 def learn_sites(
@@ -36,12 +36,6 @@ def learn_sites(
         for site, profile in learned.items()
         if profile.pages >= min_pages and (profile.members or (is_host_name(site) and not has_profile(site, rulebook)))
     }
-
-
-def with_groups(rulebook: Rulebook, learned: Mapping[str, Learned]) -> Rulebook:
-    """`rulebook` as it is: the profiles learned for pages without a URL select their pages by
-    their `match.lines` (the same in `--rules` and in another process). Kept for its callers."""
-    return rulebook
 
 
 def has_profile(site: str, rulebook: Rulebook) -> bool:
