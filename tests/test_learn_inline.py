@@ -90,8 +90,8 @@ def test_learn_dir_keeps_the_learned_profiles_and_never_overwrites(tmp_path: Pat
 
 @pytest.mark.parametrize(
     "extra",
-    [["-"], ["--resume", "-o", "out.jsonl"], ["--engine", "ray", "-o", "shards"]],
-    ids=["stdin", "resume", "ray"],
+    [["-"], ["--resume", "-o", "out.jsonl"]],
+    ids=["stdin", "resume"],
 )
 def test_learn_refuses_what_it_cannot_read_twice(tmp_path: Path, capsys, monkeypatch, extra: list[str]) -> None:
     monkeypatch.chdir(tmp_path)

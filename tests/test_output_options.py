@@ -182,11 +182,6 @@ def test_record_gives_library_users_the_same_choice(tmp_path: Path) -> None:
         record(result, trace="some")
 
 
-def test_trace_is_refused_on_ray_until_its_shards_take_it(tmp_path: Path, capsys) -> None:
-    code, out, err = clean(capsys, str(tmp_path), "--engine", "ray", "-o", str(tmp_path / "s"), "--trace", "none")
-    assert code == 2 and out == "" and "--trace" in err
-
-
 # --url
 
 
