@@ -16,11 +16,8 @@ import difflib
 import re
 
 from cleaner.lines import Lines
-from cleaner.page_markup import CELL_BORDER, FENCE, PageMarkup, line_key, page_markup, with_markup
+from cleaner.page_markup import CELL_BORDER, FENCE, line_key
 from cleaner.sweep import Swept, join_kept
-
-# the names cleaner/web/extraction.py imports, until it imports cleaner.page_markup's own
-Links, page_links, with_links = PageMarkup, page_markup, with_markup
 
 _DELIMITER_ROW = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 

@@ -28,7 +28,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from trafilatura.xml import xmltotxt
 
 from cleaner.errors import PageError
-from cleaner.markdown import Links, page_links, with_links
+from cleaner.page_markup import PageMarkup, page_markup, with_markup
 from cleaner.web.blocks import block_lines
 
 TOO_SHORT = 60  # words: a shorter extraction is suspect whatever the yardstick says
@@ -48,7 +48,7 @@ class Extraction:
     yardstick: str
     opinion: int = 0
     tree: Any = None  # trafilatura's result tree (an lxml element)
-    links: Callable[[], Links] | None = None  # the page's links by block, read only when Markdown is asked
+    markup: Callable[[], PageMarkup] | None = None  # the page's own headings, lists, links: read only for Markdown
 
     @property
     def words(self) -> int:
@@ -60,7 +60,7 @@ class Extraction:
         if self.tree is None:
             return None
         rendered = xmltotxt(self.tree, include_formatting=True)
-        return with_links(rendered, self.links()) if self.links is not None else rendered
+        return with_markup(rendered, self.markup()) if self.markup is not None else rendered
 
 
 def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor: str, *, fast: bool) -> Extraction:
@@ -73,15 +73,16 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
     yardstick_words = len(yardstick.split())
     keep_headings(root)
     first = _trafilatura(root, url, favor, fast=fast)
-    links = functools.partial(page_links, root, url)
-    chosen = Extraction(_text(first), f"trafilatura-{favor}", yardstick, tree=_tree(first), links=links)
+    own = functools.partial(page_markup, root, url)  # the page's own structure, read only for Markdown
+    chosen = Extraction(_text(first), f"trafilatura-{favor}", yardstick, tree=_tree(first), markup=own)
     if not _suspect(chosen.words, yardstick_words):
         return chosen
     if favor != "balanced" or fast:
         second = _trafilatura(root, url, "balanced", fast=False)
         balanced = _text(second)
         if len(balanced.split()) > LONGER * chosen.words:
-            chosen = Extraction(balanced, "trafilatura-balanced", yardstick, opinion=1, tree=_tree(second), links=links)
+            tree = _tree(second)
+            chosen = Extraction(balanced, "trafilatura-balanced", yardstick, opinion=1, tree=tree, markup=own)
     if chosen.words < SUSPECT_SHARE * yardstick_words:
         rescue = _readability(markup, url)
         if len(rescue.split()) > RESCUE_LONGER * chosen.words:
