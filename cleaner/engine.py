@@ -18,7 +18,7 @@ from cleaner.page import Page
 from cleaner.pages import RawPage
 from cleaner.profiles import Profile, Rulebook
 from cleaner.result import Result
-from cleaner.sweep import Swept, sweep
+from cleaner.sweep import Swept, claim, sweep
 from cleaner.text_blocks import text_document
 from cleaner.title_line import title_edit
 from cleaner.trace import Trace
@@ -71,13 +71,14 @@ def run_stages(
     if root is None:  # 4b. text dumps: the generic main-text stage marks what is not the article
         edits += main_text_edits(chosen.main_text, chosen.main_text_from, doc.lines, generic_edits(edits))
     order = {r.id: n for n, r in enumerate(chosen.rules)}
-    swept = sweep(doc.lines, edits, order)  # 5. remove
-    fields = extract_fields(chosen, doc, swept)  # 6. fields: site captures, then generic
-    if extra := title_edit(doc.lines, swept, fields.title, chosen.name):  # 7. the title is a field
+    claims = claim(doc.lines, edits, order)  # 5. which rule removes each line
+    fields = extract_fields(chosen, doc, claims)  # 6. fields: site captures, then generic
+    if extra := title_edit(doc.lines, claims, fields.title, chosen.name):  # 7. the title is a field
         edits.append(extra)
-        swept = sweep(doc.lines, edits, order)
+        claims = claims.plus(extra)
+    swept = sweep(doc.lines, claims)  # 8. remove, once
     trace = Trace(dict(fields.sources), swept.removed, doc.pruned, doc.extractor)
-    result = Result(  # 8. the record
+    result = Result(  # 9. the record
         source=page.source,
         id=page.id,
         fetched=page.fetched,

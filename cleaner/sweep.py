@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cleaner.edits import Edit
@@ -21,18 +21,36 @@ class Capture:
 
 
 @dataclass(frozen=True)
+class Claims:
+    """Which edit removes each line (the first rule, in profile order, that covers it), the lines
+    no edit removes, and the captures in rule order: what the fields and the title line are read
+    from before anything is removed, so that the sweep runs once, after them."""
+
+    owner: Mapping[int, Edit]
+    kept: tuple[int, ...]
+    captures: tuple[Capture, ...]
+
+    def plus(self, edit: Edit) -> Claims:
+        """These claims and one more edit that captures nothing and takes only kept lines (the
+        title line, `cleaner.title_line`)."""
+        taken = range(edit.start, edit.end + 1)
+        assert not edit.captures and not any(i in self.owner for i in taken), "only kept lines, no captures"
+        owner = {**self.owner, **dict.fromkeys(taken, edit)}
+        return Claims(owner, tuple(i for i in self.kept if i not in owner), self.captures)
+
+
+@dataclass(frozen=True)
 class Swept:
-    """Kept text, the trace of removed runs, and the captures in rule order."""
+    """The kept text, the kept lines, and the trace of removed runs."""
 
     text: str
     kept: tuple[int, ...]
     removed: tuple[Removal, ...]
-    captures: tuple[Capture, ...]
 
 
-def sweep(lines: Lines, edits: Iterable[Edit], rule_order: dict[str, int]) -> Swept:
-    """Remove every line some edit covers; each removed line is credited to the first rule
-    (in profile order, site rules first) that covers it."""
+def claim(lines: Lines, edits: Iterable[Edit], rule_order: dict[str, int]) -> Claims:
+    """Each line some edit covers is credited to the first rule (in profile order, site rules
+    first) that covers it; `keep` edits capture fields without removing anything."""
     owner: dict[int, Edit] = {}
     captures: list[tuple[int, int, Capture]] = []
     for edit in edits:
@@ -46,12 +64,12 @@ def sweep(lines: Lines, edits: Iterable[Edit], rule_order: dict[str, int]) -> Sw
             if held is None or rank < rule_order.get(held.rule, len(rule_order)):
                 owner[i] = edit
     kept = tuple(i for i in lines.nonblank if i not in owner)
-    return Swept(
-        text=join_kept(lines.texts, kept),
-        kept=kept,
-        removed=tuple(_runs(lines, owner)),
-        captures=tuple(c for _, _, c in sorted(captures, key=lambda t: (t[0], t[1]))),
-    )
+    return Claims(owner, kept, tuple(c for _, _, c in sorted(captures, key=lambda t: (t[0], t[1]))))
+
+
+def sweep(lines: Lines, claims: Claims) -> Swept:
+    """Remove every claimed line: the engine's one removal step, and who removed what."""
+    return Swept(join_kept(lines.texts, claims.kept), claims.kept, tuple(_runs(lines, claims.owner)))
 
 
 def join_kept(texts: Sequence[str], kept: Sequence[int], apart: Collection[int] = ()) -> str:
@@ -67,7 +85,7 @@ def join_kept(texts: Sequence[str], kept: Sequence[int], apart: Collection[int] 
     return "".join(out)
 
 
-def _runs(lines: Lines, owner: dict[int, Edit]) -> Iterable[Removal]:
+def _runs(lines: Lines, owner: Mapping[int, Edit]) -> Iterable[Removal]:
     """Removed non-blank lines grouped into runs of one rule (and reason), numbered from 1."""
     run: list[int] = []
     for i in lines.nonblank:

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from cleaner.edits import Edit
 from cleaner.lines import Lines
-from cleaner.sweep import Swept
+from cleaner.sweep import Claims
 
 RULE = "generic/title"
 
 
-def title_edit(lines: Lines, swept: Swept, title: str | None, profile: str) -> Edit | None:
+def title_edit(lines: Lines, claims: Claims, title: str | None, profile: str) -> Edit | None:
     """An edit removing the first kept line when it is the title, else None."""
-    if not title or not swept.kept:
+    if not title or not claims.kept:
         return None
-    first = swept.kept[0]
+    first = claims.kept[0]
     if _key(lines.texts[first]) != _key(title):
         return None
     return Edit(RULE, profile, first, first, reason="the title, given as the `title` field")

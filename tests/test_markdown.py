@@ -13,7 +13,7 @@ from cleaner.edits import Edit
 from cleaner.lines import Lines
 from cleaner.markdown import render_markdown
 from cleaner.page_markup import page_markup, with_markup
-from cleaner.sweep import sweep
+from cleaner.sweep import claim, sweep
 
 PROSE = "enough words for the extractor to keep this paragraph as part of the article body"
 PAGE = f"""<html><head><title>Costs of the new bridge</title></head><body>
@@ -68,7 +68,7 @@ def test_the_text_is_the_same_with_or_without_markdown():
 def test_a_removed_table_row_leaves_the_table_whole():
     lines = Lines.from_text("Intro paragraph\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| ad | ad |\n| 3 | 4 |\n\nEnd")
     removed = lines.texts.index("| ad | ad |")
-    swept = sweep(lines, [Edit(start=removed, end=removed, rule="ads", profile="_base")], {})
+    swept = sweep(lines, claim(lines, [Edit(start=removed, end=removed, rule="ads", profile="_base")], {}))
     structured = "Intro paragraph\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| ad | ad |\n| 3 | 4 |\n\nEnd\n"
     whole = "Intro paragraph\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\nEnd"
     assert render_markdown(lines, swept, structured) == whole
@@ -196,10 +196,10 @@ def test_a_line_cut_in_blocks_is_kept_or_removed_whole():
     lines = Lines.from_text("Intro paragraph\n\nSteel For the deck\n\nShare this page")
     structured = "Intro paragraph\n\n### Steel\n\nFor the deck\n\nShare this page"
     share = lines.texts.index("Share this page")
-    swept = sweep(lines, [Edit(start=share, end=share, rule="share", profile="_base")], {})
+    swept = sweep(lines, claim(lines, [Edit(start=share, end=share, rule="share", profile="_base")], {}))
     assert render_markdown(lines, swept, structured) == "Intro paragraph\n\n### Steel\n\nFor the deck"
     steel = lines.texts.index("Steel For the deck")
-    swept = sweep(lines, [Edit(start=steel, end=steel, rule="ads", profile="_base")], {})
+    swept = sweep(lines, claim(lines, [Edit(start=steel, end=steel, rule="ads", profile="_base")], {}))
     assert render_markdown(lines, swept, structured) == "Intro paragraph\n\nShare this page"
 
 

@@ -18,7 +18,7 @@ from cleaner.extract.generic import find_byline, find_contact_email, find_dateli
 from cleaner.extract.normalise import normalisers, split_title
 from cleaner.extract.people import is_domain, is_person, loose_authors, split_authors, squashed
 from cleaner.profiles import Profile
-from cleaner.sweep import Swept
+from cleaner.sweep import Claims
 from cleaner.urls import host_of
 
 # The source of trafilatura's byline search among the author candidates (`cleaner.web.textify`).
@@ -41,11 +41,11 @@ class Fields:
         return self.authors[0] if self.authors else None
 
 
-def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
+def extract_fields(profile: Profile, doc: Document, claims: Claims) -> Fields:
     """Fill each field from the first candidate that normalises: rules, profile, markup, generic."""
     fields = Fields()
     normalise = normalisers(profile.date_formats)
-    for capture in swept.captures:
+    for capture in claims.captures:
         _offer(fields, capture.field, capture.value, capture.rule, normalise)
     if profile.publisher:
         _offer(fields, "publisher", profile.publisher, "profile", normalise)
@@ -57,13 +57,13 @@ def extract_fields(profile: Profile, doc: Document, swept: Swept) -> Fields:
     sites = _drop_site_names(fields, doc)
     _shown_byline_first(fields, doc.metadata.get("byline", []), sites)
     if not fields.authors:
-        _unstated_authors(fields, doc, swept, sites)
-    chrome = frozenset(doc.lines.nonblank) - frozenset(swept.kept)
+        _unstated_authors(fields, doc, claims, sites)
+    chrome = frozenset(doc.lines.nonblank) - frozenset(claims.kept)
     if fields.email is None and (found := find_contact_email(doc.lines, fields.authors, chrome)):
         fields.email, fields.sources["email"] = found[0], "generic/contact-email"
-    if fields.date is None and (found := find_dateline(doc.lines, swept.kept)):
+    if fields.date is None and (found := find_dateline(doc.lines, claims.kept)):
         fields.date, fields.sources["date"] = found[0], "generic/dateline"
-    if fields.title is None and not doc.from_markup and (found := find_headline(doc.lines, swept.kept)):
+    if fields.title is None and not doc.from_markup and (found := find_headline(doc.lines, claims.kept)):
         _offer(fields, "title", found[0], "generic/headline", normalise)
     fields.sources = {k: fields.sources[k] for k in FIELDS if k in fields.sources}
     return fields
@@ -80,7 +80,7 @@ def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str
         fields.sources[key] = source
 
 
-def _unstated_authors(fields: Fields, doc: Document, swept: Swept, sites: set[str]) -> None:
+def _unstated_authors(fields: Fields, doc: Document, claims: Claims, sites: set[str]) -> None:
     """Authors when the markup named no person, surest first: a "By" line of the text, the page's
     own author field as it signs (`loose_authors`), people a byline the page shows names,
     trafilatura's byline search, a signature in an element marked as the author, trafilatura's
@@ -90,7 +90,7 @@ def _unstated_authors(fields: Fields, doc: Document, swept: Swept, sites: set[st
     own = [c for c in candidates if c[1] != GUESSED]
     guessed = [c for c in candidates if c[1] == GUESSED]
     bylines = doc.metadata.get("byline", [])
-    if byline := find_byline(doc.lines, swept.kept):
+    if byline := find_byline(doc.lines, claims.kept):
         fields.authors, fields.sources["author"] = byline[0], "generic/byline"
     steps: list[Callable[[], None]] = [
         lambda: _loose_authors(fields, own, sites),
