@@ -11,7 +11,7 @@ from pathlib import Path
 from cleaner.errors import ProfileError
 from cleaner.lines import Lines
 from cleaner.profiles.loader import load_profiles
-from cleaner.profiles.model import CompiledRule, Profile
+from cleaner.profiles.model import CompiledRule, LineMarks, Profile
 from cleaner.profiles.problems import ProfileErrors, errors_of
 from cleaner.urls import host_of
 
@@ -70,12 +70,11 @@ class Rulebook:
         """The profile whose `match.lines` score best on the page (the first of equals), if any."""
         best, chosen = 0.0, None
         seen: dict[int, tuple[list[str], Counter[str]]] = {}  # by `within`: the page's ends, literal hits
-        for profile in self._marked:
-            marks = profile.lines
+        for profile, marks in self._marked:
             if marks.within not in seen:
                 texts = marks.ends(lines)
-                hits = {hit for text in texts for hit in self._literal_lines.get(text, ())}
-                seen[marks.within] = texts, Counter(name for name, _ in hits)
+                found = {hit for text in texts for hit in self._literal_lines.get(text, ())}
+                seen[marks.within] = texts, Counter(name for name, _ in found)
             texts, hits = seen[marks.within]
             if hits[profile.name] + marks.literals.count(None) < marks.at_least:
                 continue  # cannot match, whatever its other patterns find: none is searched
@@ -84,15 +83,16 @@ class Rulebook:
         return chosen
 
     @functools.cached_property
-    def _marked(self) -> list[Profile]:
-        return [p for p in self._sites() if p.lines]
+    def _marked(self) -> list[tuple[Profile, LineMarks]]:
+        """The site profiles with `match.lines`, each with its marks."""
+        return [(p, p.lines) for p in self._sites() if p.lines is not None]
 
     @functools.cached_property
     def _literal_lines(self) -> dict[str, list[tuple[str, int]]]:
         """Each `match.lines` pattern that is one literal line, by that line: (profile, pattern number)."""
         index: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for profile in self._marked:
-            for n, text in enumerate(profile.lines.literals):
+        for profile, marks in self._marked:
+            for n, text in enumerate(marks.literals):
                 if text is not None:
                     index[text].append((profile.name, n))
         return index

@@ -42,7 +42,8 @@ class _Merged:
     chain: tuple[str, ...]
     date_formats: tuple[str, ...]
     publisher: str | None
-    html: dict[str, tuple[str, ...]]
+    html: dict[str, tuple[str, ...]]  # the selectors (SELECTOR_KEYS)
+    html_settings: dict[str, Any]  # the other `html` keys: favor, second-opinion
     main_text: dict[str, Any]
     main_text_from: str | None
 
@@ -169,11 +170,13 @@ def _merge(source: Source, bases: list[_Merged]) -> _Merged:
     extract = source.data.get("extract") or {}
     html_own = source.data.get("html") or {}
     html: dict[str, tuple[str, ...]] = {}
+    html_settings: dict[str, Any] = {}
     for base in reversed(bases):
         html.update(base.html)
+        html_settings.update(base.html_settings)
     for key, value in html_own.items():
         if key not in SELECTOR_KEYS:  # a setting (favor, second-opinion), not selectors
-            html[key] = (value,)
+            html_settings[key] = value
         else:
             html[key] = (*html.get(key, ()), *_as_list(value)) if key == "prune" else tuple(_as_list(value))
     main_text, main_text_from = _merge_main_text(source, bases)
@@ -183,6 +186,7 @@ def _merge(source: Source, bases: list[_Merged]) -> _Merged:
         date_formats=(*_as_list(extract.get("date", {}).get("formats")), *(f for b in bases for f in b.date_formats)),
         publisher=extract.get("publisher") or next((b.publisher for b in bases if b.publisher), None),
         html=html,
+        html_settings=html_settings,
         main_text=main_text,
         main_text_from=main_text_from,
     )
@@ -215,8 +219,8 @@ def _compile(source: Source, merged: _Merged, problems: Problems) -> Profile:
         date_formats=merged.date_formats,
         publisher=merged.publisher,
         html=problems.attempt(_selectors, source, merged.html) or {},
-        favor=merged.html.get("favor", ("balanced",))[0],
-        second_opinion=merged.html.get("second-opinion", (True,))[0],
+        favor=merged.html_settings.get("favor", "balanced"),
+        second_opinion=merged.html_settings.get("second-opinion", True),
         tests=tuple(source.data.get("tests") or ()),
         main_text=Settings.from_options(merged.main_text),
         main_text_from=merged.main_text_from or source.name,
@@ -226,8 +230,6 @@ def _compile(source: Source, merged: _Merged, problems: Problems) -> Profile:
 def _selectors(source: Source, html: dict[str, tuple[str, ...]]) -> dict[str, tuple[Selector, ...]]:
     compiled: dict[str, tuple[Selector, ...]] = {}
     for key, selectors in html.items():
-        if key not in SELECTOR_KEYS:
-            continue
         try:
             compiled[key] = tuple(compile_selector(s) for s in selectors)
         except ValueError as exc:

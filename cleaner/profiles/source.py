@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -44,11 +44,13 @@ class _NoAliasLoader(yaml.SafeLoader):
     """A profile is small data: an alias (`*name`) is refused, as a few hundred bytes of nested
     aliases expand to gigabytes (the "billion laughs")."""
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            peek_event: Callable[[], yaml.Event] = self.peek_event  # (types-PyYAML leaves it unannotated)
+            # (the stubs' marks may be the C parser's too; this pure-Python SafeLoader makes yaml.Mark)
+            mark = cast("yaml.Mark | None", peek_event().start_mark)
             raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in a profile: write the value out", event.start_mark
+                None, None, "aliases (*name) are not allowed in a profile: write the value out", mark
             )
         return super().compose_node(parent, index)
 
@@ -59,13 +61,12 @@ def _walk(node: yaml.Node, at: KeyPath, lines: dict[KeyPath, int], path: Path) -
         seen: set[str] = set()
         for key, value in node.value:
             name = key.value
+            here = (*at, name)
             if name in seen:
-                raise ProfileError(
-                    "duplicate key", file=str(path), line=key.start_mark.line + 1, key=dotted((*at, name))
-                )
+                raise ProfileError("duplicate key", file=str(path), line=key.start_mark.line + 1, key=dotted(here))
             seen.add(name)
-            _walk(value, (*at, name), lines, path)
-            lines[(*at, name)] = key.start_mark.line + 1
+            _walk(value, here, lines, path)
+            lines[here] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, (*at, i), lines, path)

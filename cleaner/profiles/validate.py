@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 
@@ -37,12 +37,14 @@ def check(data: Any, schema: dict[str, Any], *, file: str, lines: dict[KeyPath, 
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
+    # (the stubs allow `validator_value` to be Unset, which only an error built by hand is: one from
+    # `iter_errors` carries the schema keyword's value, a type name or a list of them for `type`)
     if error.validator == "type":
-        wanted = error.validator_value
-        wanted = wanted if isinstance(wanted, list) else [wanted]
+        value = cast("str | list[str]", error.validator_value)
+        wanted = value if isinstance(value, list) else [value]
         return "expected " + " or ".join(_TYPE_WORDS.get(t, t) for t in wanted)
     if error.validator == "enum":
-        return "expected one of: " + ", ".join(map(str, error.validator_value))
+        return "expected one of: " + ", ".join(map(str, cast("list[Any]", error.validator_value)))
     if error.validator == "anyOf":
         return "expected a string or a list of strings"
     if error.validator == "propertyNames":
