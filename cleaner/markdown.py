@@ -30,11 +30,12 @@ def render_markdown(lines: Lines, swept: Swept, structured: str | None) -> str:
     content = [i for i, line in enumerate(source) if line.strip() and not FENCE.match(line.strip())]
     kept = set(swept.kept)
     plain = [line_key(lines.texts[i]) for i in lines.nonblank]
-    matcher = difflib.SequenceMatcher(None, [line_key(source[i]) for i in content], plain, autojunk=False)
+    rendered = [line_key(source[i]) for i in content]
+    matcher = difflib.SequenceMatcher(None, rendered, plain, autojunk=False)
     keep: set[int] = set()
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op in ("equal", "replace"):
-            for a, renders in _renders(matcher.a[a1:a2], plain[b1:b2]):
+            for a, renders in _renders(rendered[a1:a2], plain[b1:b2]):
                 if renders and all(lines.nonblank[b1 + b] in kept for b in renders):
                     keep.add(content[a1 + a])
     fences = _fences_of(source, keep)

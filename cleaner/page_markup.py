@@ -227,10 +227,12 @@ def _word_ends(line: str) -> list[int]:
     """Where a block may end in the line: after a word and the punctuation that closes it, or
     after a link (never inside one)."""
     links = [m.span() for m in _LINK.finditer(line)]
-    ends = []
+    ends: list[int] = []
     for word in _WORD.finditer(line):
         end = next((b for a, b in links if a < word.end() < b), word.end())
-        end = _CLOSING.match(line, end).end()
+        closing = _CLOSING.match(line, end)
+        assert closing is not None  # `[^\w\s]*` matches anywhere, if only the empty string
+        end = closing.end()
         if not ends or end > ends[-1]:
             ends.append(end)
     return ends

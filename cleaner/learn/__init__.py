@@ -155,8 +155,19 @@ def _learned(
     proposals = measured(pages, proposals, generic, min_pages=min_pages, min_share=min_share)
     blocks = repeated_blocks(marks, min_pages=min_pages, min_share=min_share) if marks else []
     fenced = not marks and fenced_cleanly(pages, proposals)  # main-text runs on text only
-    told = {"shared": group.shared, "marks": group.marks, "at_least": group.at_least} if group else {}
-    text = profile_yaml(site, len(pages), proposals, blocks=blocks, fenced=fenced, **told)
+    if group:  # selected by the lines that tell its pages
+        text = profile_yaml(
+            site,
+            len(pages),
+            proposals,
+            blocks=blocks,
+            fenced=fenced,
+            shared=group.shared,
+            marks=group.marks,
+            at_least=group.at_least,
+        )
+    else:
+        text = profile_yaml(site, len(pages), proposals, blocks=blocks, fenced=fenced)
     _validate(site, text, book)
     return Learned(site, len(pages), proposals, text, blocks)
 

@@ -50,7 +50,7 @@ class Marked:
     tag: str
     id: str
     classes: frozenset[str]
-    key: str | None  # `selector_of` the element
+    key: str  # `selector_of` the element
     text: str  # `fingerprint` of its text
     ancestors: tuple[int, ...]  # indices of the marked elements it lies inside
 
@@ -61,8 +61,8 @@ def page_marks(root: html.HtmlElement) -> list[Marked]:
     index: dict[html.HtmlElement, int] = {}
     for element in root.iter():
         key = selector_of(element)
-        if key is None:  # no selector made for the page can match it
-            continue
+        if key is None or not isinstance(element.tag, str):  # no selector made for the page can match it
+            continue  # (a comment's or processing instruction's tag is not a str; selector_of skips them too)
         ancestors = tuple(index[a] for a in element.iterancestors() if a in index)
         index[element] = len(marks)
         classes = frozenset((element.get("class") or "").split())

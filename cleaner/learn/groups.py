@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from cleaner.engine import mark
@@ -76,7 +77,9 @@ def signature(lines: Sequence[str], generic: Profile) -> frozenset[str]:
     )
 
 
-def group_pages(pages: Sequence[Sequence[str]], generic: Profile, *, taken: set[str] = frozenset()) -> list[Group]:
+def group_pages(
+    pages: Sequence[Sequence[str]], generic: Profile, *, taken: AbstractSet[str] = frozenset()
+) -> list[Group]:
     """The pages (each its non-blank lines) in groups of one site each, in the order of their first
     page; a page alone is a group of one. Names are unique and none is in `taken`."""
     signatures = [signature(lines, generic) for lines in pages]
@@ -171,7 +174,7 @@ def _core(members: Sequence[int], signatures: Sequence[frozenset[str]]) -> set[s
     return {line for line, n in counts.items() if n * 2 >= len(members)}
 
 
-def _ordered(members: Sequence[int], pages: Sequence[Sequence[str]], signatures) -> list[str]:
+def _ordered(members: Sequence[int], pages: Sequence[Sequence[str]], signatures: Sequence[frozenset[str]]) -> list[str]:
     """The group's first page's signature lines in page order (head first)."""
     first = min(members)
     return [s for s in dict.fromkeys(shape(line) for line in pages[first]) if s in signatures[first]]

@@ -122,6 +122,7 @@ def _article_span(lines: Sequence[str], shapes: Sequence[str], recurring: set[st
     own = [template not in recurring and _sentence(text) for text, template in zip(lines, shapes, strict=True)]
     best, best_span, total, start = 0.0, (-1, -1), 0.0, 0
     for index, (text, template) in enumerate(zip(lines, shapes, strict=True)):
+        gain: float
         if template in recurring:
             gain = -RECURRING_COST
         elif own[index]:
@@ -251,7 +252,9 @@ def _beyond_prose(lines: Sequence[str], shapes: Sequence[str], recurring: set[st
     return 0 <= beyond < len(lines) and shapes[beyond] not in recurring and _sentence(lines[beyond])
 
 
-def _fenced(proposal: Proposal, kind: str, shaped: Sequence[Sequence[str]], articles) -> Proposal:
+def _fenced(
+    proposal: Proposal, kind: str, shaped: Sequence[Sequence[str]], articles: Sequence[tuple[int, int]]
+) -> Proposal:
     """The proposal as a cut: scoped to the head or tail stretch it was seen in, with slack."""
     seen = []
     for shapes, (first, _) in zip(shaped, articles, strict=True):

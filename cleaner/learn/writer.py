@@ -79,10 +79,16 @@ def profile_yaml(
             lines += [f"    scope: {proposal.scope}", f"    window: {proposal.window}"]
         elif proposal.kind != "drop-line":
             lines += ["    scope: anywhere"]
-        lines.append(
-            f"    text: [{scalar(proposal.text)}]" if proposal.text else f"    pattern: {scalar(proposal.pattern)}"
-        )
+        lines.append(_matched_by(proposal))
     return "\n".join(lines) + "\n"
+
+
+def _matched_by(proposal: Proposal) -> str:
+    """The rule's `text` (its literal line) or, where the line varies, its `pattern`."""
+    if proposal.text:
+        return f"    text: [{scalar(proposal.text)}]"
+    assert proposal.pattern is not None  # a proposal has one or the other
+    return f"    pattern: {scalar(proposal.pattern)}"
 
 
 def _match_lines(marks: Sequence[str], at_least: int) -> list[str]:
