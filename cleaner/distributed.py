@@ -18,13 +18,14 @@ pass cleans every file with them, shipped to the actors as profile texts (no sha
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from cleaner.dumps.jsonl import Fields
 from cleaner.learn import Learned, read_sample
@@ -39,6 +40,7 @@ from cleaner.readers import iter_pages, iter_raw_pages
 
 if TYPE_CHECKING:
     import numpy as np
+    from ray.data.block import DataBatch
 
 
 @dataclass(frozen=True)
@@ -126,9 +128,13 @@ def clean_with_ray(
     filesystem.create_dir(root, recursive=True)
     out = output_dir if "://" in output_dir else str(Path(output_dir).resolve())
     files = ray.data.read_binary_files(list(inputs), include_paths=True)
-    workers = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    cluster_resources: Callable[[], dict[str, float]] = ray.cluster_resources  # (unannotated in Ray)
+    workers = actors or max(1, int(cluster_resources().get("CPU", 1)))
+    # Ray's annotation of `map` names only a function; a class (its docs' other form) is built on
+    # each actor from `fn_constructor_args`, and its instances are such a function.
+    file_cleaner = cast("Callable[[dict[str, Any]], dict[str, Any]]", _FileCleaner)
     cleaned = files.map(
-        _FileCleaner,
+        file_cleaner,
         fn_constructor_args=(
             tuple(rule_dirs),
             profile,
@@ -163,10 +169,14 @@ def learn_with_ray(
     load_rulebook(rule_dirs)  # a bad profile fails here, before any worker starts
     _connect(address)
     files = ray.data.read_binary_files(list(inputs), include_paths=True)
-    samples = files.flat_map(_file_samples, fn_args=(tuple(rule_dirs), limits, fields))
-    learned = samples.groupby("site").map_groups(
-        _learn_site, fn_args=(tuple(rule_dirs), min_pages), batch_format="numpy"
+    samples = files.flat_map(functools.partial(_file_samples, rule_dirs=tuple(rule_dirs), limits=limits, fields=fields))
+    # Ray's annotation wants a function of any batch format; batch_format="numpy" gives this one
+    # a dict of arrays only.
+    learn_site = cast(
+        "Callable[[DataBatch], DataBatch]",
+        functools.partial(_learn_site, rule_dirs=tuple(rule_dirs), min_pages=min_pages),
     )
+    learned = samples.groupby("site").map_groups(learn_site, batch_format="numpy")
     rows = sorted(learned.take_all(), key=lambda row: row["site"])
     return {row["site"]: pickle.loads(row["learned"]) for row in rows}
 
