@@ -185,10 +185,10 @@ def page_lines(page: Page, rulebook: Rulebook, root: html.HtmlElement | None = N
 
 def generic_removed(lines: list[str], rulebook: Rulebook) -> frozenset[int]:
     """The lines (indices) the generic path removes from a page of these non-blank lines."""
-    from cleaner.engine import clean_page  # (engine imports what learn reads; learn is imported on demand)
+    from cleaner.engine import run_stages  # (engine imports what learn reads; learn is imported on demand)
 
-    result = clean_page(Page(source="learn", text="\n".join(lines)), rulebook, profile="_generic")
-    return frozenset(i for step in result.trace["removed"] for i in range(step["lines"][0] - 1, step["lines"][1]))
+    cleaned = run_stages(Page(source="learn", text="\n".join(lines)), rulebook, profile="_generic")
+    return frozenset(i for run in cleaned.trace.removed for i in range(run.first - 1, run.last))
 
 
 def _validate(site: str, text: str, rulebook: Rulebook) -> None:
