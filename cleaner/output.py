@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cleaner.errors import CleanerError
-from cleaner.renderers import markdown_document, text_document
+from cleaner.renderers import markdown_document, plain_document
 from cleaner.result import Result
 from cleaner.trace import Trace
 
@@ -92,7 +92,7 @@ def document(result: Result, fmt: str, *, trace: str = "full") -> str:
         return dumps(result, indent=2, trace=trace) + "\n"
     if fmt not in DOCUMENT_FORMATS:
         raise ValueError(f"no document format {fmt!r}")
-    render = markdown_document if fmt == "markdown" else text_document
+    render = markdown_document if fmt == "markdown" else plain_document
     return _SURROGATE.sub("\ufffd", render(result.to_dict()))
 
 

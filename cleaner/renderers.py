@@ -42,6 +42,6 @@ def markdown_document(record: dict[str, Any]) -> str:
     return f"---\n{fields}---\n\n{record['text'] if body is None else body}\n"
 
 
-def text_document(record: dict[str, Any]) -> str:
+def plain_document(record: dict[str, Any]) -> str:
     """The page's plain text, ending in a newline."""
     return f"{record['text']}\n"
