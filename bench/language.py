@@ -7,9 +7,11 @@ trafilatura-eval), cleaned once in ``--jobs`` processes:
   `language` field is that language's primary subtag (`de-AT` -> `de`), for the field as it is
   (the declaration breaking near-ties) and for the detector alone; the pages that disagree are
   listed with ``--list`` (a page that declares another language than its text's is the usual cause).
-- ``threshold``: how often the first `SAMPLE_CHARS` characters answer otherwise than the whole
-  text, and in how much time; then random windows of 5 to 200 characters (whole words) of the texts that the detector
-  is sure of (probability 0.999 or more on the whole text), scored against that language: accuracy
+- ``threshold``: how often the first N characters answer otherwise than the whole text, in how
+  much time, and how often they agree with `<html lang>`; the same for `SAMPLE_CHARS`' looks;
+  then random windows of 5 to 200 characters (whole words) of the texts
+  whose `<html lang>` the detector confirms (its best language on the first 3,000 characters, at
+  probability 0.9 or more), scored against that language: accuracy
   of all answers, and accuracy / share answered at each probability bar. Then the tie-break: of the
   windows under ``MIN_PROBABILITY``, how many a truthful declaration answers, and how many a lying
   one (`en` for a German text, `de` for any other) answers wrongly.
@@ -35,15 +37,17 @@ from unittest import mock
 
 import cleaner
 import cleaner.engine
+import cleaner.language
 from bench.realworld import SETS, Page, load_set
 from bench.throughput import AEB, SEED
-from cleaner.language import MIN_PROBABILITY, SAMPLE_CHARS, _identifier, _primary_subtag, language_of
+from cleaner.language import MIN_PROBABILITY, SAMPLE_CHARS, _primary_subtag, language_of, ranked
 from cleaner.web.parse import parse_html
 
 WINDOWS = (5, 10, 15, 20, 30, 40, 60, 100, 200)  # characters
-BARS = (0.3, 0.5, 0.6, 0.7, 0.8, 0.9)
+BARS = (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+SAMPLES = (100, 150, 200, 250, 500, 1000)  # characters, one look each  # characters, against the whole text
 PER_TEXT = 4  # windows per text and length
-SURE = 0.999
+SURE = 0.9
 
 
 # ---------------------------------------------------------------- pages
@@ -98,32 +102,58 @@ def windows(texts: list[tuple[str, str]], seed: int = 1) -> dict[int, list[tuple
                     window.append(word)
                     if len(" ".join(window)) >= n:
                         break
-                out[n].append((code, _identifier().rank(" ".join(window))[:2]))
+                out[n].append((code, ranked(" ".join(window))))
     return out
 
 
+def one_line(text: str) -> str:
+    """The text as the detector takes it: whitespace runs (newlines too) as one space."""
+    return " ".join(text.split())
+
+
 def sample(rows: list[tuple[str, str, str | None, str | None, str]]) -> None:
-    """The answer on the first SAMPLE_CHARS characters against the answer on the whole text."""
+    """For the first N characters (SAMPLES, one look each) and for SAMPLE_CHARS as the field takes them:
+    on how many texts the detector's best answers otherwise than on the whole text, the detector's
+    time per text, and the detector alone's agreement with a two-letter `<html lang>`."""
     texts = [text for *_, text in rows if text]
+    declaring = [(_primary_subtag(declared), text) for _, _, declared, _, text in rows if _primary_subtag(declared)]
     start = time.perf_counter()
-    whole = [_identifier().rank(text)[0][0] for text in texts]
-    middle = time.perf_counter()
-    head = [_identifier().rank(text[:SAMPLE_CHARS])[0][0] for text in texts]
-    end = time.perf_counter()
+    whole = [ranked(one_line(text))[0][0] for text in texts]
     per = 1000 / len(texts)
+    print(f"\n== sample: {len(texts)} texts; the whole text {(time.perf_counter() - start) * per:.2f} ms per text")
+    for n in SAMPLES:
+        start = time.perf_counter()
+        head = [ranked(one_line(text[:n]))[0][0] for text in texts]
+        spent = time.perf_counter() - start
+        with mock.patch.object(cleaner.language, "SAMPLE_CHARS", (n,)):
+            agree = sum(language_of(text) == code for code, text in declaring)
+        print(
+            f"the first {n:5} characters: otherwise than the whole text on"
+            f" {sum(a != b for a, b in zip(whole, head, strict=True)):3} texts, {spent * per:.3f} ms per text;"
+            f" the detector alone agrees with <html lang> on {agree} of {len(declaring)}"
+        )
+    start = time.perf_counter()
+    found = [language_of(text) for text in texts]
+    spent = time.perf_counter() - start
+    unsure = sum(ranked(one_line(text[: SAMPLE_CHARS[0]]))[0][1] < MIN_PROBABILITY for text in texts)
+    agree = sum(language_of(text) == code for code, text in declaring)
     print(
-        f"\n== sample: the first {SAMPLE_CHARS} characters answer otherwise than the whole text on"
-        f" {sum(a != b for a, b in zip(whole, head, strict=True))} of {len(texts)} texts;"
-        f" {(end - middle) * per:.2f} ms per text instead of {(middle - start) * per:.2f} ms"
+        f"SAMPLE_CHARS {SAMPLE_CHARS} (a longer look only when a shorter one is unsure): {spent * per:.3f} ms"
+        f" per text, {unsure} of {len(texts)} texts look again, {sum(code is None for code in found)} null;"
+        f" the detector alone agrees with <html lang> on {agree} of {len(declaring)}"
     )
 
 
 def threshold(rows: list[tuple[str, str, str | None, str | None, str]]) -> None:
     sure = []
-    for *_, text in rows:
-        if len(text) >= 1000 and (best := _identifier().rank(text[:3000])[0])[1] >= SURE:
-            sure.append((text, best[0]))
-    print(f"\n== bars: windows of {len(sure)} texts the detector is sure of, {PER_TEXT} per text and length")
+    for _, _, declared, _, text in rows:
+        best, p_best = ranked(one_line(text[:3000]))[0] if len(text) >= 1000 else ("", 0.0)
+        if p_best >= SURE and best == _primary_subtag(declared):
+            sure.append((text, best))
+    print(
+        f"\n== bars: windows of {len(sure)} texts whose <html lang> the detector confirms (p >= {SURE}"
+        f" on the first 3,000 characters), {PER_TEXT} per text and length"
+    )
     print(Counter(code for _, code in sure).most_common(10))
     by_length = windows(sure)
     print("chars  all    " + " ".join(f"p>={bar:<11}" for bar in BARS) + "  (accuracy/share answered)")
@@ -171,7 +201,7 @@ def timing(repeat: int) -> None:
     html_pages = [gzip.decompress(p.read_bytes()).decode("utf-8") for p in sorted(AEB.glob("*.html.gz"))]
     seed = SEED.read_text(encoding="utf-8")
     text_pages = [seed.replace("Thursday", f"Thursday {n}") for n in range(500)]
-    language_of("warm the model up: it loads once per process, about 0.8 s")
+    language_of("warm the model up: it loads once per process")
 
     def plain(page: str) -> object:
         return cleaner.clean(page, rules=rules)

@@ -1,9 +1,11 @@
-"""The `language` field: the kept text's language by py3langid, a page's `<html lang>` only a tie-break."""
+"""The `language` field: the kept text's language by fastText (lid.176), a page's `<html lang>` only a tie-break."""
 
 from __future__ import annotations
 
+import socket
+
 import cleaner
-from cleaner.language import MIN_CHARS, language_of
+from cleaner.language import MIN_CHARS, MIN_PROBABILITY, SAMPLE_CHARS, _detector, language_of, load_detector, ranked
 
 GERMAN = """Neue Brücke über die Wendel eröffnet
 
@@ -60,13 +62,44 @@ def test_too_short_or_unsure_text_has_no_language():
     assert language_of("12:30 | 14:45 | 2021-03-04 | 7/8") is None  # long enough, no language
 
 
+def test_an_opening_that_cannot_tell_gets_a_longer_look():
+    scores = "Hollbach 2:1 Wendelstedt | 0:0 | 3:2 | 1:1 | 12.03. 18:30 | 19.03. 15:00 | 26.03. 15:30 | 02.04. 18:00 | "
+    assert len(scores) >= SAMPLE_CHARS[0]
+    assert language_of(scores) is None  # the first look alone: no language
+    assert language_of(scores + GERMAN) == "de"  # the longer look reaches the article
+
+
 def test_the_declaration_breaks_a_near_tie_and_nothing_else():
-    near_tie = "Norsk tekst om været i dag"  # Norwegian or Danish: the text cannot tell
+    near_tie = "Vi ses i morgen på torget"  # Swedish or Danish: the text cannot tell
     assert language_of(near_tie) is None
     assert language_of(near_tie, declared="da-DK") == "da"
-    assert language_of(near_tie, declared="no_NO") == "no"
+    assert language_of(near_tie, declared="sv_SE") == "sv"
     assert language_of(near_tie, declared="de") is None  # a language the text does not suggest
     assert language_of(GERMAN, declared="en") == "de"  # a sure text beats any declaration
+
+
+def test_a_language_without_a_two_letter_code_is_no_answer():
+    # Low German: the model knows it (`nds`), ISO 639-1 has no code for it, and no neighbour stands in
+    low_german = (
+        "Dat Dörp hett an'n Sünnavend de nee Brüch över de Wendel för den Verkehr opmaakt. Na twee Johr"
+        " Buutiet köönt de Lüüd to Foot un mit dat Rad wedder över dat Water gahn. De Börgermeester hett"
+        " de Anwahners för ehr Geduld bedankt."
+    )
+    label, probability = ranked(low_german)[0]
+    assert (label, probability >= MIN_PROBABILITY) == ("nds", True)  # sure, and no two-letter code
+    assert language_of(low_german) is None
+
+
+def test_loading_the_detector_never_touches_the_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the language detector tried to reach the network")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    _detector.cache_clear()  # a fresh detector, as in a new process, loads its model under the patch
+    load_detector()
+    assert language_of(ENGLISH) == "en"
 
 
 def test_language_follows_date_in_the_record_and_errors_have_none():
