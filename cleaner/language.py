@@ -22,9 +22,9 @@ The bars, measured by `python -m bench.language` on the kept text of the 1,762 b
   `<html lang>` on 1,580 of 1,615 pages, as 1,000 does; 100 alone on 1,512 (mostly unsure:
   null), 150 on 1,558; the two looks on 1,578. The time decides: a look costs about 35 µs plus
   0.2 µs a character on a seed-sized text dump cleaned among others (the model's tables are out
-  of the cache by then; three times the cost of a tight loop). The field makes such a dump 1.065x
-  slower to clean (0.90 -> 0.96 ms; 500 characters at once: 1.16x; (150, 500): 1.08x, 1,583
-  pages) and an AEB HTML page 1.01x (21.2 -> 21.5 ms).
+  of the cache by then; three times the cost of a tight loop). The field makes such a dump 1.07x
+  slower to clean (1.064 to 1.080 over five runs; 0.87 -> 0.93 ms; 500 characters at once: 1.16x;
+  (150, 500): 1.08x, 1,583 pages) and an AEB HTML page 1.015x (20.97 -> 21.29 ms).
 
 A page's `<html lang>` is no proof: of the 1,615 bench pages that declare a language, 33 disagree
 with the field: 25 declare a language their text is not in (mostly `en`, a template's default,
