@@ -36,7 +36,7 @@ Croatian or Serbian): when the best language is below the bar but it and the run
 reach it, and the declared language is one of the two, the declared one is the answer. It settles
 4 bench pages; on 20-character windows a truthful declaration answers 31% of those left unsure, a
 lying one (`en` over German, `de` over the rest) gives 9% a wrong answer: fastText often ranks
-English second. With 2% of the bench's declarations wrong, it helps far more than it harms.
+English second. With under 2% of the bench's declarations wrong, it helps far more than it harms.
 
 The model (about 6 MB resident with its package, 0.1 s to load) is loaded once per process, on
 first use or by `load_detector`.
