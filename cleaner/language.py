@@ -70,8 +70,11 @@ def language_of(text: str, *, declared: str | None = None) -> str | None:
 
 def ranked(text: str, k: int = 2) -> list[tuple[str, float]]:
     """The detector's `k` best (label, probability) for one line of text (no newlines: fastText
-    refuses them), best first; labels as the model has them (`de`, `ceb`), padded with ("", 0.0)."""
-    found = [(hit["lang"], float(hit["score"])) for hit in _detector().detect(text, model="lite", k=k)]
+    refuses them), best first; labels as the model has them (`de`, `ceb`), padded with ("", 0.0).
+    A lone surrogate (text that is no Unicode, from a JSON line's escape) is read as `?`: the
+    model takes UTF-8 only."""
+    unicode = text.encode("utf-8", "replace").decode("utf-8")
+    found = [(hit["lang"], float(hit["score"])) for hit in _detector().detect(unicode, model="lite", k=k)]
     return found + [("", 0.0)] * (k - len(found))
 
 

@@ -108,3 +108,9 @@ def test_language_follows_date_in_the_record_and_errors_have_none():
     assert keys[keys.index("date") + 1] == "language"
     failed = cleaner.Result.failed("x.html", "parse", "no page").to_dict()
     assert "language" not in failed
+
+
+def test_text_that_is_no_unicode_still_gets_its_language() -> None:
+    """A lone surrogate (a JSON line's `\\ud800` escape) in the text does not stop the detector."""
+    text = "The council approved the new budget for the harbour on Tuesday evening \ud800 after a long debate."
+    assert language_of(text) == "en"
