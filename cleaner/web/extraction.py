@@ -16,6 +16,7 @@ in seven gets the second opinion and one in sixteen readability's.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from trafilatura.xml import xmltotxt
 from cleaner.errors import PageError
 from cleaner.page_markup import PageMarkup, page_markup, with_markup
 from cleaner.web.blocks import block_lines
+from cleaner.web.headings import restore_headings
 
 TOO_SHORT = 60  # words: a shorter extraction is suspect whatever the yardstick says
 SUSPECT_SHARE = 0.5  # an extraction with fewer words than this share of the yardstick's is suspect
@@ -49,6 +51,7 @@ class Extraction:
     opinion: int = 0
     tree: Any = None  # trafilatura's result tree (an lxml element)
     markup: Callable[[], PageMarkup] | None = None  # the page's own headings, lists, links: read only for Markdown
+    headings: Callable[[str], str] | None = None  # puts back the section headings the text lost (web.headings)
 
     @property
     def words(self) -> int:
@@ -60,6 +63,8 @@ class Extraction:
         if self.tree is None:
             return None
         rendered = xmltotxt(self.tree, include_formatting=True)
+        if self.headings is not None:
+            rendered = self.headings(rendered)
         return with_markup(rendered, self.markup()) if self.markup is not None else rendered
 
 
@@ -76,7 +81,7 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
     own = functools.partial(page_markup, root, url)  # the page's own structure, read only for Markdown
     chosen = Extraction(_text(first), f"trafilatura-{favor}", yardstick, tree=_tree(first), markup=own)
     if not _suspect(chosen.words, yardstick_words):
-        return chosen
+        return _with_headings(root, chosen)
     if favor != "balanced" or fast:
         second = _trafilatura(root, url, "balanced", fast=False)
         balanced = _text(second)
@@ -87,7 +92,13 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
         rescue = _readability(markup, url)
         if len(rescue.split()) > RESCUE_LONGER * chosen.words:
             chosen = Extraction(rescue, "readability", yardstick, opinion=2)
-    return chosen
+    return _with_headings(root, chosen)
+
+
+def _with_headings(root: html.HtmlElement, chosen: Extraction) -> Extraction:
+    """The chosen text with the section headings the extractor lost (`cleaner.web.headings`)."""
+    headings = functools.partial(restore_headings, root, markdown=True)
+    return dataclasses.replace(chosen, text=restore_headings(root, chosen.text), headings=headings)
 
 
 _HEADINGS = "(//h1|//h2|//h3|//h4|//h5|//h6)"
