@@ -96,7 +96,11 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
 
 
 def _with_headings(root: html.HtmlElement, chosen: Extraction) -> Extraction:
-    """The chosen text with the section headings the extractor lost (`cleaner.web.headings`)."""
+    """The chosen text with the section headings the extractor lost (`cleaner.web.headings`):
+    only where its result holds no heading at all (trafilatura's fallback to the page's
+    paragraphs), as a result that kept headings chose which to keep."""
+    if chosen.tree is not None and next(chosen.tree.iter("head"), None) is not None:
+        return chosen
     headings = functools.partial(restore_headings, root, markdown=True)
     return dataclasses.replace(chosen, text=restore_headings(root, chosen.text), headings=headings)
 
