@@ -190,11 +190,11 @@ def _no_item(line: str, item: re.Match[str], definitions: frozenset[str]) -> str
     own (a diff's `+`, a `- ` that no list drew) keeps it, escaped."""
     if item.group(1) != "+" and item.group(1) != "*" and line_key(line) in definitions:
         text = line[item.end() :].strip()
-        return "\\" + text if _BLOCK_START.match(text) and not text[0].isdigit() else _escape_number(text)
-    return _escape_number(line.strip()) if item.group(2) else "\\" + line.strip()
+        return "\\" + text if _BLOCK_START.match(text) and not text[0].isdigit() else escape_number(text)
+    return escape_number(line.strip()) if item.group(2) else "\\" + line.strip()
 
 
-def _escape_number(text: str) -> str:
+def escape_number(text: str) -> str:
     """`1. x` as text, not an ordered list item."""
     number = re.match(r"^\d+(?=[.)])", text)
     return text if number is None else f"{number.group()}\\{text[number.end() :]}"

@@ -11,22 +11,22 @@ with the kept lines exactly as it aligns an HTML page's, so what the rules remov
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from cleaner.document import Document
 from cleaner.lines import Lines
+from cleaner.page_markup import CELL_BORDER, escape_number
 
 HEADING_MAX_WORDS = 12  # a section heading is a short line
 PARAGRAPH_MIN_WORDS = 15  # ...between two lines of prose at least this long, each ending a sentence
 SECTION_LEVEL = 2  # a heading told by its shape is a section of the article (the title is level 1)
 
 _ATX = re.compile(r"^(#{1,6})\s+(?=\S)")
-_BULLET = re.compile(r"^[-*+•·▪◦‣–—]\s+(?=\S)")
-_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
+# a list item as a dump writes it: a bullet sign, or a number (group 1) and a stop, then the item
+LIST_ITEM = re.compile(r"^(?:[-*+•·▪◦‣–—]|(\d{1,3})[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?…:;,\"'”»)]$")
 _WORD = re.compile(r"\w+")
-_LIST_NUMBER = re.compile(r"^\d{1,9}([.)])(?:\s|$)")  # as CommonMark reads an ordered item
+_LIST_NUMBER = re.compile(r"^\d{1,9}[.)](?:\s|$)")  # as CommonMark reads an ordered item
 _BLOCK_SIGN = re.compile(r"^(?:[-*+>](?:\s|$)|#{1,6}(?:\s|$)|[-=*_]{3,}\s*$)")
 
 
@@ -52,23 +52,21 @@ def text_markdown(lines: Lines) -> str:
 
 def _blocks(texts: list[str]) -> Iterator[tuple[str, str]]:
     """(kind, Markdown) of each line: `heading`, `item`, `row` or `paragraph`."""
-    rows = _table_rows(texts)
+    rows = table_rows(texts)
     for n, text in enumerate(texts):
         if n in rows:
             yield "row", "| " + " | ".join(rows[n]) + " |"
         elif found := _ATX.match(text):
             yield "heading", text
-        elif found := _BULLET.match(text):
-            yield "item", "- " + text[found.end() :]
-        elif found := _NUMBERED.match(text):
-            yield "item", f"{found.group(1)}. " + text[found.end() :]
+        elif found := LIST_ITEM.match(text):
+            yield "item", (f"{found.group(1)}. " if found.group(1) else "- ") + text[found.end() :]
         elif _is_heading(texts, n):
             yield "heading", "#" * SECTION_LEVEL + " " + text
         else:
             yield "paragraph", _escaped(text)
 
 
-def _table_rows(texts: list[str]) -> dict[int, list[str]]:
+def table_rows(texts: Sequence[str]) -> dict[int, list[str]]:
     """The cells of each line in a run of at least two lines that split into the same number
     (two or more) of `|`-separated cells: a table the scraper kept as text."""
     cells = [_cells(text) for text in texts]
@@ -86,7 +84,7 @@ def _table_rows(texts: list[str]) -> dict[int, list[str]]:
 def _cells(text: str) -> list[str]:
     if "|" not in text:
         return []
-    parts = [part.strip() for part in _CELL_BORDER.split(text.strip())]
+    parts = [part.strip() for part in CELL_BORDER.split(text.strip())]
     if parts and not parts[0]:  # a row drawn with outer borders: `| a | b |`
         parts = parts[1:]
     if parts and not parts[-1]:
@@ -110,6 +108,6 @@ def _is_prose(text: str) -> bool:
 def _escaped(text: str) -> str:
     """A paragraph kept a paragraph where a Markdown reader would take it for another block (a
     year followed by a stop opens an ordered list; a lone `-`, `#`, `>` or a rule of dashes)."""
-    if found := _LIST_NUMBER.match(text):
-        return text[: found.start(1)] + "\\" + text[found.start(1) :]
+    if _LIST_NUMBER.match(text):
+        return escape_number(text)
     return "\\" + text if _BLOCK_SIGN.match(text) else text

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from cleaner.maintext.classify import Kind, Verdict
-from cleaner.maintext.features import LIST_ITEM, Line
+from cleaner.maintext.features import Line
 from cleaner.maintext.settings import Settings
+from cleaner.text_blocks import LIST_ITEM
 
 EDGE = None  # the page's start or end, as a neighbour
 _NEAR_KEPT = Verdict(Kind.PROSE, "near prose beside prose")

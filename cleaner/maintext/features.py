@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.maintext.stopwords import guess_language, stoplist
+from cleaner.text_blocks import LIST_ITEM, table_rows
 
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w|\.(?:com|org|net)\b", re.IGNORECASE)
 WIDE = re.compile(r"[\u2e80-\U0002ffff]")  # CJK and other scripts written without spaces
 SENTENCE_END = tuple('.!?…:;"”’»)。！？')
-LIST_ITEM = re.compile(r"^(?:[-*+•·▪◦‣–]|\d{1,3}[.)])\s+\w")  # as text_blocks reads a dump's items
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
 
 
 @dataclass(slots=True)  # not frozen: made once per line of every page, and frozen init costs twice
@@ -54,19 +53,6 @@ def measure(texts: Sequence[str], prose_from: int) -> list[Line]:
         link = _LINK.search(text) is not None
         listed = LIST_ITEM.match(text) is not None
         lines.append(Line(text, width, len(text.split()), len(words), share, ends, link, counts[text] > 1, listed))
-    for n in _table_rows(texts):
+    for n in table_rows(texts):
         lines[n].listed = True
     return lines
-
-
-def _table_rows(texts: Sequence[str]) -> Iterator[int]:
-    """Lines in a run of two or more that split into the same number (two or more) of
-    `|`-separated cells: a table the scraper kept as text (one such line is a breadcrumb)."""
-    cells = [len(_CELL_BORDER.split(text.strip().strip("|"))) if "|" in text else 0 for text in texts]
-    start = 0
-    for n in range(1, len(texts) + 1):
-        if n < len(texts) and cells[n] >= 2 and cells[n] == cells[start]:
-            continue
-        if n - start >= 2 and cells[start] >= 2:
-            yield from range(start, n)
-        start = n

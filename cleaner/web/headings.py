@@ -17,14 +17,13 @@ on trafilatura-eval 0.9208) at twice the cost (0.3 ms a page now).
 
 from __future__ import annotations
 
-import re
-
 from lxml import html
+
+from cleaner.page_markup import line_key
 
 MAX_HEADING_WORDS = 15  # a section heading is short
 MIN_PARAGRAPH_WORDS = 8  # ...and is followed by prose
 _KEY_WORDS = 8  # the paragraph is found by its first words
-_WORD = re.compile(r"\w+")
 
 
 def restore_headings(root: html.HtmlElement, text: str, *, markdown: bool = False) -> str:
@@ -81,8 +80,8 @@ def _opening(element: html.HtmlElement) -> str:
 
 
 def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    return line_key(text).casefold()
 
 
 def _start(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold())[:_KEY_WORDS])
+    return " ".join(_key(text).split()[:_KEY_WORDS])
