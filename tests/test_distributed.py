@@ -120,10 +120,10 @@ def test_ray_shards_carry_the_record_options(tmp_path: Path, capsys, local_ray) 
     dumps.mkdir()
     (dumps / "a.jsonl").write_text(jsonl(RECORDS))
     options = ["--trace", "summary", "--markdown", "--comments"]
-    main(["clean", str(dumps), "--jobs", "1", *options])
+    assert main(["clean", str(dumps), "--jobs", "1", *options]) == 1  # RECORDS hold pages that fail
     local = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     out = tmp_path / "out"
-    main(["clean", str(dumps), "--engine", "ray", "-o", str(out), *options])
+    assert main(["clean", str(dumps), "--engine", "ray", "-o", str(out), *options]) == 1
     distributed = [json.loads(line) for shard in out.glob("*.jsonl") for line in shard.read_text().splitlines()]
     assert sorted(distributed, key=lambda r: r["source"]) == sorted(local, key=lambda r: r["source"])
     cleaned = [record for record in distributed if "error" not in record]

@@ -20,6 +20,11 @@ def test_a_heading_before_a_kept_paragraph_comes_back_on_the_line_before_it() ->
     assert restore_headings(root, text) == f"{PARAGRAPH}\nWhat the money pays for\n{SECOND}"
 
 
+def test_a_line_break_in_a_heading_parts_its_words() -> None:
+    root = page(f"<p>{PARAGRAPH}</p><h2>Costs<br>and fees</h2><p>{SECOND}</p>")
+    assert restore_headings(root, f"{PARAGRAPH}\n{SECOND}").split("\n")[1] == "Costs and fees"
+
+
 def test_nothing_is_added_that_the_text_does_not_stand_beside() -> None:
     root = page(
         f"<p>{PARAGRAPH}</p><h2>Most read</h2><ul><li>Ferry fares rise</li></ul>"  # before a teaser list

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from cleaner import exit_codes
 from cleaner.check.diff import Blame, Changes, FieldChange, LineChange
 from cleaner.check.locate import Locator, Place, display
 from cleaner.check.runner import Drift, Report
@@ -141,7 +142,7 @@ def _summary(report: Report) -> str:
         + (f", {len(updated)} golden files rewritten" if updated else "")
         + ")",
     ]
-    verdict = "ok" if report.exit_code == 0 else "FAILED"
+    verdict = "ok" if report.exit_code == exit_codes.OK else "FAILED"
     hint = "; review the rewritten golden files with git diff" if updated else ""
     hint += "; run with --update to accept the new output" if drifted else ""
     return f"cleaner check: {verdict}: " + ", ".join(parts) + hint

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleaner import exit_codes
 from cleaner.check import golden
 from cleaner.check.cases import Failure, NotRun, run_cases
 from cleaner.check.coverage import Coverage, coverage, matched
@@ -16,8 +17,6 @@ from cleaner.engine import Cleaned
 from cleaner.errors import ProfileError
 from cleaner.profiles import Profile, Rulebook, bundled_rules_dir, errors_of, load_rulebook
 from cleaner.result import Result
-
-EXIT_OK, EXIT_DRIFT, EXIT_BAD_PROFILE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,9 @@ class Report:
     @property
     def exit_code(self) -> int:
         if self.profile_errors:
-            return EXIT_BAD_PROFILE
+            return exit_codes.USAGE
         unrepaired = [d for d in self.drift if not d.updated]
-        return EXIT_DRIFT if self.failures or unrepaired or self.orphans or self.collisions else EXIT_OK
+        return exit_codes.FAILED if self.failures or unrepaired or self.orphans or self.collisions else exit_codes.OK
 
 
 def run_check(options: Options) -> Report:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from lxml import html
 
-from cleaner.page_markup import line_key
+from cleaner.page_markup import line_key, words_of
 
 MAX_HEADING_WORDS = 15  # a section heading is short
 MIN_PARAGRAPH_WORDS = 8  # ...and is followed by prose
@@ -34,7 +34,7 @@ def restore_headings(root: html.HtmlElement, text: str, *, markdown: bool = Fals
     by_start: dict[str, int] = {}
     before: dict[int, str] = {}
     for heading in root.iter("h2", "h3", "h4", "h5", "h6"):
-        words = " ".join(heading.text_content().split())
+        words = " ".join(words_of(heading).split())  # a <br> parts words, as a reader sees them
         following = _next_element(heading)
         if not words or len(words.split()) > MAX_HEADING_WORDS or following is None:
             continue
