@@ -134,8 +134,19 @@ def test_non_html_file_named_html_is_cleaned_as_text(tmp_path: Path, capsys) -> 
         (f"Headline\n<p>Quoted markup in a post about HTML.</p>\n{PROSE}\n", False),
         ("\ufeff<!-- saved page -->\n" + page(f"<p>{PROSE}</p>"), True),
         ("HTTP/1.1 200 OK junk\n" + page("".join(f"<div><p>{PROSE}</p></div>" for _ in range(3))), True),
+        ("<style>\n" + ".teaser { opacity: 0; }\n" * 400 + "</style>\n" + page(f"<p>{PROSE}</p>"), True),
+        ("<br />\n<b>Warning</b>: " + "a server notice, " * 300 + "\n" + page(f"<p>{PROSE}</p>"), True),
+        (f"<b>Headline</b>\n{PROSE}\n" + f"{PROSE}\n" * 40, False),
     ],
-    ids=["dump-with-leaked-script", "dump-quoting-a-tag", "comment-first", "junk-line-then-markup"],
+    ids=[
+        "dump-with-leaked-script",
+        "dump-quoting-a-tag",
+        "comment-first",
+        "junk-line-then-markup",
+        "long-style-block-first",
+        "server-warning-first",
+        "dump-opening-with-a-tag",
+    ],
 )
 def test_html_is_told_from_a_text_dump_that_quotes_a_tag(content: str, is_html: bool) -> None:
     assert (raw_page("page", content).decode().html is not None) is is_html

@@ -81,6 +81,23 @@ def test_a_label_role_link_or_the_site_is_never_the_author(declared: str) -> Non
     assert cleaner.clean(page(head)).authors == ()
 
 
+@pytest.mark.parametrize("label", ["Written by", "Verfasst von", "Écrit par", "Autor"])
+def test_the_author_a_twitter_label_names_is_the_author(label: str) -> None:
+    # WordPress's Yoast: the author's name beside a label, the reading time beside another
+    head = (
+        '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">'
+        f'<meta name="twitter:label2" content="{label}"><meta name="twitter:data2" content="Maria Lopez">'
+    )
+    result = cleaner.clean(page(head), url=STORY)
+    assert result.authors == ("Maria Lopez",)
+    assert result.trace["fields"]["author"] == "meta"
+
+
+def test_a_twitter_data_under_another_label_is_no_author() -> None:
+    head = '<meta name="twitter:label1" content="Filed under"><meta name="twitter:data1" content="Maria Lopez">'
+    assert cleaner.clean(page(head), url=STORY).authors == ()
+
+
 def test_a_writer_whose_site_bears_their_name_is_the_author() -> None:
     head = '<meta name="author" content="Russell Miller"><meta property="og:site_name" content="Russell Miller">'
     assert cleaner.clean(page(head)).authors == ("Russell Miller",)

@@ -246,6 +246,18 @@ def split_authors(raw: str) -> list[str]:
     return names
 
 
+# A label that stands for the author ("Written by", "Verfasst von", "Écrit par", "Autor"), as
+# WordPress's Yoast writes one beside the author's name in twitter:label1 / twitter:data1.
+_AUTHOR_LABEL = re.compile(
+    rf"^(?:\w+\s+)?(?:{_LEAD_BY}|da|av|af|przez)\s*:?$|^(?:{_LABEL}|autore|verfasser)\s*:?$", re.IGNORECASE
+)
+
+
+def is_author_label(text: str) -> bool:
+    """Whether `text` is a label that names what follows as the author ("Written by", "Autor")."""
+    return _AUTHOR_LABEL.match(text.strip()) is not None
+
+
 def opens_byline(text: str) -> bool:
     """Whether `text` reads as a byline the page shows: "By Jane Doe", "Written by …", "Von …", "Autor: …"."""
     return _OPENING.match(text) is not None

@@ -14,7 +14,7 @@ from typing import Any, cast
 from lxml import etree, html
 
 from cleaner.extract.normalise import headline_part
-from cleaner.extract.people import BYLINE_OPENERS, byline_text, opens_byline
+from cleaner.extract.people import BYLINE_OPENERS, byline_text, is_author_label, opens_byline
 
 ARTICLE_TYPES = frozenset(
     {
@@ -117,8 +117,19 @@ def meta_fields(root: html.HtmlElement) -> dict[str, list[str]]:
         field: ["; ".join(found[k]) if field == "author" else found[k][0] for k in keys if k in found]
         for field, keys in _META_FIELDS.items()
     }
+    fields["author"] += _labelled_authors(found)
     fields["author"] = [a for a in fields["author"] if not a.startswith(("http://", "https://", "@"))]
     return fields
+
+
+def _labelled_authors(found: dict[str, list[str]]) -> list[str]:
+    """The value of a `twitter:dataN` whose `twitter:labelN` names it the author ("Written by",
+    "Verfasst von"): WordPress's Yoast writes the post's author there on a great many sites."""
+    return [
+        found[f"twitter:data{n}"][0]
+        for n in range(1, 10)
+        if f"twitter:data{n}" in found and is_author_label(found.get(f"twitter:label{n}", [""])[0])
+    ]
 
 
 def title_tag(root: html.HtmlElement) -> list[str]:

@@ -10,10 +10,15 @@ _ANY_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9]*[\s>/]")
 _LEADING = re.compile(rb"^(?:\xef\xbb\xbf|\s|<!--.*?-->|<\?xml[^>]*>)*", re.DOTALL)
 # A text dump may quote a stray tag (an embed code the scraper kept); a page is built of them.
 MIN_TAGS_INSIDE_TEXT = 8
+# A page may open with a long <style> block or a server's warning ("<br />\n<b>Warning</b>: …")
+# before its document: when its start is a tag, its document tags are looked for this far.
+_DOCUMENT = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
+DOCUMENT_WINDOW = 256 * 1024
 
 
 def looks_like_html(data: bytes | str) -> bool:
-    """True when the page opens with HTML markup, or when its start is dense with tags.
+    """True when the page opens with HTML markup, when its start is dense with tags, or when it
+    opens with a tag and its document's tags follow (after a long <style> block, say).
 
     One leaked ``<script src=…>`` line in a scraped text dump does not make it HTML.
     """
@@ -25,4 +30,13 @@ def looks_like_html(data: bytes | str) -> bool:
     start = leading.end() if leading else 0
     if head.startswith(b"<", start) and _MARKUP.search(head) is not None:
         return True
-    return _MARKUP.search(head) is not None and len(_ANY_TAG.findall(head)) >= MIN_TAGS_INSIDE_TEXT
+    if _MARKUP.search(head) is not None and len(_ANY_TAG.findall(head)) >= MIN_TAGS_INSIDE_TEXT:
+        return True
+    return _ANY_TAG.match(head, start) is not None and _document_tag(data[:DOCUMENT_WINDOW])
+
+
+def _document_tag(window: bytes | str) -> bool:
+    """Whether `window` holds an <html>, <head>, <body> or doctype tag."""
+    if isinstance(window, str):
+        window = window.encode("utf-8", "replace")
+    return _DOCUMENT.search(window) is not None
