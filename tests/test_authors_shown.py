@@ -79,3 +79,29 @@ def test_initials_and_more_leads_in_a_byline(raw: str, expected: list[str]) -> N
 
 def test_a_byline_that_opens_with_erstellt_von_names_its_writer() -> None:
     assert cleaner.clean(page(byline="<p>Erstellt von Max Muster</p>"), url=STORY).authors == ("Max Muster",)
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ("<p>von Marlene | 3. Mai 2021</p>", ("Marlene",)),  # a first name
+        ("<p>By brightkettle</p>", ("brightkettle",)),  # a handle
+        ("<p>By Garden Desk Team</p>", ("Garden Desk Team",)),
+    ],
+)
+def test_a_byline_lead_before_a_signature_names_its_writer(shown: str, expected: tuple[str, ...]) -> None:
+    result = cleaner.clean(page(byline=shown), url=STORY)
+    assert result.authors == expected
+    assert result.trace["fields"]["author"] == "byline/lead/loose"
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<ul><li>By Category</li><li>By Maker</li><li>By Region</li></ul>",  # a "Browse by" menu
+        "<p>Von den Wiesen, Feldern und stillen Wäldern</p>",  # a line that opens like one
+        "<p>By Nobody</p><p>By Category</p>",  # two such lines: neither is the byline
+    ],
+)
+def test_lines_that_merely_open_like_a_byline_name_nobody(shown: str) -> None:
+    assert cleaner.clean(page(byline=shown), url=STORY).authors == ()

@@ -175,12 +175,16 @@ def _visible_authors(
     fields: Fields, bylines: list[tuple[str, str]], sites: set[str], *, signatures: bool = True
 ) -> None:
     """Authors from the first byline the page shows that names someone (`visible_bylines`, in
-    document order): people's names, or with `signatures` for an element marked as the author
-    also a signature (`loose_authors`); never the site's name unless it reads as a person's."""
+    document order): people's names, or with `signatures` also a signature (`loose_authors`): in
+    an element marked as the author, or after a byline's lead when it is all the line names ("By
+    Amanda", "von zahlenzauberin | 3. Mai") and no other such line names another (a "Browse by
+    Category", "By Method" menu); never the site's name unless it reads as a person's."""
+    leads = {" ".join(text.split(" | ")[0].casefold().split()) for text, kind in bylines if kind == "lead"}
+    lead_signs = signatures and len(leads) == 1
     for text, kind in bylines:
         names = [name for name in split_authors(text) if _not_the_site(name, sites)]
-        if not names and kind == "marked" and signatures:
-            names, kind = loose_authors(text, sites), "marked/loose"
+        if not names and (kind == "marked" and signatures or kind == "lead" and lead_signs):
+            names, kind = loose_authors(text, sites, whole=kind == "lead"), f"{kind}/loose"
         if names:
             fields.authors, fields.sources["author"] = names, f"byline/{kind}"
             return

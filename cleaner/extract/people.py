@@ -295,6 +295,7 @@ _NOBODY = frozenset(
     # a CMS's placeholder account
     + ["super user", "superuser", "anónimo", "anonimo", "anonym", "anonyme", "unbenannt", "webmaster", "wordpress"]
     + ["wpadmin", "site admin", "default", "gast", "guest", "invité"]
+    + ["red", "red."]  # the German "Redaktion", shortened
 )
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,6})(?:/|$)", re.IGNORECASE)
 
@@ -309,19 +310,23 @@ _LOOSE_WORDS = 6
 _SURNAME_FIRST = re.compile(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’-]+\s+[A-Z]\.?)\.?$")  # needs the initial
 
 
-def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset()) -> list[str]:
+def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset(), *, whole: bool = False) -> list[str]:
     """What a page's own author field names when it names no person by `split_authors`: a first
     name, a handle, a team or an outlet that signs the article ("Susan", "q_admin", "News Desk").
     Never a link, an email, a domain, a date, a label, a sentence or one of `sites` (`squashed`),
-    and nobody from a field that names an organisation ("Muster Verlag GmbH, Musterstadt")."""
+    and nobody from a field that names an organisation ("Muster Verlag GmbH, Musterstadt").
+    With `whole`, every part must sign, or none is taken: a line that merely opens like a byline
+    ("Von den Höfen, Wiesen und Wäldern") names nobody."""
     text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
     if any(_organisation_word(w) for w in text.split()):
         return []
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = _LEAD.sub("", part.strip(" .,:;|"))
-        if _signs(name, sites) and name not in names:
-            names.append(name)
+        if _signs(name, sites):
+            names += [name] if name not in names else []
+        elif whole:
+            return []
     return names
 
 
