@@ -105,3 +105,32 @@ def test_a_byline_lead_before_a_signature_names_its_writer(shown: str, expected:
 )
 def test_lines_that_merely_open_like_a_byline_name_nobody(shown: str) -> None:
     assert cleaner.clean(page(byline=shown), url=STORY).authors == ()
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '<div class="info"><h5>Autor:</h5> Jana Roeder</div>',
+        "<p>The hall opens in May. <strong>Text:</strong> Jana Roeder</p>",
+        '<div><h4>Autor</h4><p><a href="/people/jr">Jana Roeder</a></p></div>',
+        '<div class="info"><h5>Autor:</h5> Jana Roeder/dpa</div>',
+    ],
+)
+def test_a_label_that_stands_alone_names_who_follows_it(shown: str) -> None:
+    result = cleaner.clean(page(byline=shown), url=STORY)
+    assert result.authors == ("Jana Roeder",)
+    assert result.trace["fields"]["author"] == "byline/lead"
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        # a list of books, each with its author: nobody signs the article
+        "<ul><li><i>The Quiet Lake</i> <b>Author:</b> Jana Roeder <b>Released:</b> 2021</li>"
+        "<li><i>Salt and Stone</i> <b>Author:</b> Max Lindqvist <b>Released:</b> 2022</li></ul>",
+        "<p><b>Bewertung</b> 4 <span>von</span> 5</p>",  # a number after the lead
+        "<p>Jana Roeder, <i>author</i> of two books</p>",  # a role, lower case, no label
+    ],
+)
+def test_a_label_before_a_list_or_a_number_names_nobody(shown: str) -> None:
+    assert cleaner.clean(page(byline=shown), url=STORY).authors == ()

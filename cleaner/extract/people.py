@@ -29,6 +29,7 @@ _TAIL = re.compile(
     r"\s+(?:[|•·⋅–—/]|-\s)\s*.*$|\s*\(.*$|\s+(?:is|was|can|covers|writes|reports)\b.*$"
     r"|(?<=[a-z]{2})(?<!Mrs)(?<!Prof)(?<!Rev)(?<!Sen)(?<!Gov)(?<!Rep)(?<!Gen)(?<!Col)(?<!Sgt)(?<!Capt)(?<!Hon)"
     r"\.\s+\S.*$"  # "Finian Cunningham. Sputnik International": a sentence ends the byline (not "Mrs.")
+    r"|(?<=\w)/[\w-]{2,12}$"  # "Jane Roe/dpa": the agency after a slash
 )
 # What opens a byline the reader sees on the page ("By", "Written by", "Von", "Autor:"): stricter
 # than _LEAD, which also strips labels from a field already known to name the author. Its first
@@ -249,7 +250,9 @@ def split_authors(raw: str) -> list[str]:
 # A label that stands for the author ("Written by", "Verfasst von", "Écrit par", "Autor"), as
 # WordPress's Yoast writes one beside the author's name in twitter:label1 / twitter:data1.
 _AUTHOR_LABEL = re.compile(
-    rf"^(?:\w+\s+)?(?:{_LEAD_BY}|da|av|af|przez)\s*:?$|^(?:{_LABEL}|autore|verfasser)\s*:?$", re.IGNORECASE
+    rf"^(?:\w+\s+)?(?:{_LEAD_BY}|da|av|af|przez)\s*:?$|^(?:autor|autorin|author|auteur|autore|verfasser)\s*:?$"
+    r"|^(?:text|texte|texto|testo)\s*:$",  # "Text" alone is a heading, "Text:" a label
+    re.IGNORECASE,
 )
 
 

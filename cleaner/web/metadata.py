@@ -236,6 +236,7 @@ _AWAY_TOKEN = re.compile(
 _AWAY_TAGS = frozenset({"aside", "nav", "footer", "svg", "noscript", "template", "head"})
 _NO_BYLINE_TAGS = _AWAY_TAGS | {"script", "style", "title", "meta", "link", "img"}
 _BYLINE_WORDS, _BYLINE_CHARS = 14, 160
+_LABELLED_WORDS = 8  # words after a label that stands alone ("Autor:") that may be its byline
 # One pass over the page (below the root) for both kinds of candidate, kept cheap (a function call
 # per node costs): the elements whose class, id, rel or itemprop may mark the author (checked by
 # `_is_marked`), and the text nodes whose first two letters, after white space, may open a byline
@@ -254,24 +255,60 @@ _OPENER = re.compile(rf"\s*(?:{'|'.join(sorted(BYLINE_OPENERS))})(?:[\s:]|$)", r
 def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
     """Bylines the reader sees, in document order, for when the page's markup names nobody: short
     elements marked as the author ("marked") and the smallest elements whose text opens like a
-    byline ("By Jane Doe", "Von …", "Autor: …": "lead"), none in comments, related posts, a
-    sidebar, a menu or a footer. Each text keeps the element's parts apart (`byline_text`)."""
+    byline ("By Jane Doe", "Von …", "Autor: …": "lead"), or a label that stands alone with the few
+    words after it ("<h5>Autor:</h5> Jane Doe": "lead" too, unless such labels name several people),
+    none in comments, related posts, a sidebar, a menu or a footer. Each text keeps the element's
+    parts apart (`byline_text`)."""
     leads: set[html.HtmlElement] = set()
     marked: set[html.HtmlElement] = set()
+    labelled: dict[html.HtmlElement, str] = {}
     for node in cast("list[Any]", _BYLINE_CANDIDATES(root)):
         if isinstance(node, str):
             smart: Any = node  # an lxml smart string: it knows its element and whether it is a tail
             parent = smart.getparent()
             if _OPENER.match(node) and (smart.is_tail or parent.tag not in ("script", "style")):
-                leads.update(_lead_elements(parent.getparent() if smart.is_tail else parent))
+                found = list(_lead_elements(parent.getparent() if smart.is_tail else parent))
+                leads.update(found)
+                if not found and is_author_label(node) and (line := _label_and_what_follows(smart)):
+                    labelled.setdefault(parent.getparent() if smart.is_tail else parent, line)
         elif _is_marked(node) and _short_text(node):
             marked.add(node)
-    found = sorted(leads | marked, key=_document_order)
+    if len({line.split(" | ")[0].split(None, 1)[-1].casefold() for line in labelled.values()}) > 1:
+        labelled = {}  # labels that name several people one by one: a list of books or signatories
+    leads |= labelled.keys()
     return [
-        (byline_text(el.itertext()), "lead" if el in leads else "marked")
-        for el in found
+        (labelled[el] if el in labelled else byline_text(el.itertext()), "lead" if el in leads else "marked")
+        for el in sorted(leads | marked, key=_document_order)
         if el.tag not in _NO_BYLINE_TAGS and not _away(el)
     ]
+
+
+_FOLLOWING_TEXT = etree.XPath("following::text()[normalize-space()][position() <= 4]")
+
+
+def _label_and_what_follows(label: Any) -> str | None:
+    """A byline whose label stands alone ("<h5>Autor:</h5> Jane Doe", "<strong>Text:</strong>
+    Jane Doe", "<h4>Author</h4><p><a>Jane Doe</a>"): the label and the few words after it, as
+    `byline_text` joins them; None when nothing short follows."""
+    if label.strip()[0].islower() and not label.rstrip().endswith(":") and not opens_byline(f"{label.strip()} Jane"):
+        return None  # "author" in a list of signatories' roles, not a label
+    element = label.getparent()
+    if label.is_tail:  # what follows the element whose tail the label is, the label itself first
+        parts = [str(t) for t in cast("list[Any]", _FOLLOWING_TEXT(element))][1:]
+    elif len(element):  # the element's children first
+        parts = [*map(str, element[0].itertext()), *map(str, cast("list[Any]", _FOLLOWING_TEXT(element[0])))]
+    else:
+        parts = [str(t) for t in cast("list[Any]", _FOLLOWING_TEXT(element))]
+    words: list[str] = []
+    kept: list[str] = []
+    for part in parts:
+        words += part.split()
+        if len(words) > _LABELLED_WORDS:
+            break
+        kept.append(part)
+    if not kept or not kept[0].strip()[:1].isalpha():
+        return None  # "von 1990", "by 2032": a number follows, no name
+    return byline_text([str(label), *kept])
 
 
 def _lead_elements(element: html.HtmlElement | None) -> Iterator[html.HtmlElement]:
