@@ -72,11 +72,19 @@ def test_a_signature_that_is_no_full_name_is_still_the_author(declared: str, exp
     assert result.trace["fields"]["author"] == "meta/loose"
 
 
+@pytest.mark.parametrize("declared", ["Redaktion", "News Desk", "Staff Writer", "Our Editors"])
+def test_the_newsroom_the_page_names_as_author_signs(declared: str) -> None:
+    head = f'<meta name="author" content="{declared}"><meta property="og:site_name" content="Example Post">'
+    result = cleaner.clean(page(head))
+    assert result.authors == (declared,)
+    assert result.trace["fields"]["author"] == "meta/loose"
+
+
 @pytest.mark.parametrize(
     "declared",
-    ["Staff", "Redaktion", "Posted", "Updated March", "example.com", "https://example.com/jane", "Example Post Staff"],
+    ["admin", "Unknown", "Posted", "Updated March", "example.com", "https://example.com/jane", "Example Post Staff"],
 )
-def test_a_label_role_link_or_the_site_is_never_the_author(declared: str) -> None:
+def test_a_label_placeholder_link_or_the_site_is_never_the_author(declared: str) -> None:
     head = f'<meta name="author" content="{declared}"><meta property="og:site_name" content="Example Post">'
     assert cleaner.clean(page(head)).authors == ()
 

@@ -93,7 +93,7 @@ def _unstated_authors(fields: Fields, doc: Document, claims: Claims, sites: set[
     if byline := find_byline(doc.lines, claims.kept):
         fields.authors, fields.sources["author"] = byline[0], "generic/byline"
     steps: list[Callable[[], None]] = [
-        lambda: _loose_authors(fields, own, sites),
+        lambda: _loose_authors(fields, own, sites, desks=True),
         lambda: _visible_authors(fields, bylines, sites, signatures=False),
         lambda: _guessed_authors(fields, guessed, sites),
         lambda: _visible_authors(fields, bylines, sites),
@@ -161,11 +161,12 @@ def _complete_authors(fields: Fields, candidates: list[tuple[str, str]]) -> None
             fields.authors, fields.sources["author"] = names, source
 
 
-def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set[str]) -> None:
+def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set[str], *, desks: bool = False) -> None:
     """The last resort: the page's own author field when it names no person we recognise but
-    signs the article all the same (a first name, a handle, a team), never the site's own name."""
+    signs the article all the same (a first name, a handle, a team; with `desks` the newsroom),
+    never the site's own name."""
     for value, source in candidates:
-        names = loose_authors(value, sites)
+        names = loose_authors(value, sites, desks=desks)
         if names:
             fields.authors, fields.sources["author"] = names, f"{source}/loose"
             return
@@ -184,7 +185,7 @@ def _visible_authors(
     for text, kind in bylines:
         names = [name for name in split_authors(text) if _not_the_site(name, sites)]
         if not names and (kind == "marked" and signatures or kind == "lead" and lead_signs):
-            names, kind = loose_authors(text, sites, whole=kind == "lead"), f"{kind}/loose"
+            names, kind = loose_authors(text, sites, whole=kind == "lead", desks=True), f"{kind}/loose"
         if names:
             fields.authors, fields.sources["author"] = names, f"byline/{kind}"
             return

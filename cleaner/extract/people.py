@@ -313,28 +313,49 @@ _LOOSE_WORDS = 6
 _SURNAME_FIRST = re.compile(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’-]+\s+[A-Z]\.?)\.?$")  # needs the initial
 
 
-def loose_authors(raw: str, sites: frozenset[str] | set[str] = frozenset(), *, whole: bool = False) -> list[str]:
+def loose_authors(
+    raw: str, sites: frozenset[str] | set[str] = frozenset(), *, whole: bool = False, desks: bool = False
+) -> list[str]:
     """What a page's own author field names when it names no person by `split_authors`: a first
     name, a handle, a team or an outlet that signs the article ("Susan", "q_admin", "News Desk").
     Never a link, an email, a domain, a date, a label, a sentence or one of `sites` (`squashed`),
     and nobody from a field that names an organisation ("Muster Verlag GmbH, Musterstadt").
     With `whole`, every part must sign, or none is taken: a line that merely opens like a byline
-    ("Von den Höfen, Wiesen und Wäldern") names nobody."""
+    ("Von den Höfen, Wiesen und Wäldern") names nobody. With `desks`, the newsroom signs too
+    ("Redaktion", "News Desk"): where the page itself names it the author."""
     text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
     if any(_organisation_word(w) for w in text.split()):
         return []
     names: list[str] = []
     for part in _SPLIT.split(text):
         name = _LEAD.sub("", part.strip(" .,:;|"))
-        if _signs(name, sites):
+        if _signs(name, sites, desks):
             names += [name] if name not in names else []
         elif whole:
             return []
     return names
 
 
-def _signs(name: str, sites: frozenset[str] | set[str]) -> bool:
-    """Whether one name of an author field reads as a signature (`loose_authors`)."""
+# A newsroom's own signature: a desk's word ("Redaktion", "News Desk", "Our Editors", "Staff Writer")
+_NEWSROOMS = frozenset(["newsroom", "redaktion", "rédaction", "redazione", "redacción", "redactie"])
+_DESKS = _NEWSROOMS | frozenset(
+    ["staff", "desk", "team", "editors", "editorial", "writer", "writers", "reporter", "reporters", "contributor"]
+)
+_DESK_WORDS = _DESKS | {"news", "the", "our", "online", "web", "digital", "editorial"}
+
+
+def _desk(words: list[str]) -> bool:
+    """Whether the words sign as the newsroom ("News Desk", "Redaktion"), and nothing else; one
+    word alone only when it is the newsroom's name ("Staff" alone is a role)."""
+    folded = [w.casefold().strip(".,") for w in words]
+    if len(folded) == 1:
+        return folded[0] in _NEWSROOMS
+    return bool(folded) and all(w in _DESK_WORDS for w in folded) and any(w in _DESKS for w in folded)
+
+
+def _signs(name: str, sites: frozenset[str] | set[str], desks: bool = False) -> bool:
+    """Whether one name of an author field reads as a signature (`loose_authors`); with `desks`
+    also the newsroom's ("Redaktion", "News Desk"), which the page's own author field may give."""
     words = name.split()
     if _site_or_its_staff(words, sites):
         return False
@@ -344,6 +365,8 @@ def _signs(name: str, sites: frozenset[str] | set[str]) -> bool:
         return False
     if len(words) > 1 and any(not w[0].isupper() and w.lower() not in _PARTICLES for w in words):
         return False  # words of a sentence, not a signature
+    if desks and _desk(words):
+        return True  # the newsroom signs: "Redaktion", "News Desk", "Staff Writer"
     if all(w.lower().strip(".,") in _NOT_A_PERSON | _TRAILING | _date_words() | month_names() for w in words):
         return False  # a role, a desk or a date ("Staff", "News Desk", "Updated March"), nobody in particular
     if name.casefold().strip(" .") in _calendar_and_places():
