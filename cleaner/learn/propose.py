@@ -21,8 +21,9 @@ from dataclasses import dataclass, field, replace
 
 from cleaner.learn.shapes import pattern_of, shape, unique_name
 from cleaner.maintext.features import WIDE as _WIDE
+from cleaner.profiles.schema import LINES_WITHIN
 
-EDGE = 12  # non-blank lines from either end that count as the page's head or tail
+EDGE = LINES_WITHIN  # non-blank lines from either end that count as the page's head or tail (match.lines' default)
 SENTENCE_WORDS = 8  # a page's own line this long that ends like a sentence is article text
 INSIDE_SHARE = 0.25  # a recurring line inside the article on more of its pages is article text
 EVERY_PAGE = 0.9  # prose on this share of pages is the site's (a newsletter pitch), even inside the article
