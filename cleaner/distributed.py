@@ -31,6 +31,7 @@ from cleaner.dumps.jsonl import Fields
 from cleaner.learn import Learned, read_sample
 from cleaner.learn.inline import learn_sites
 from cleaner.learn.propose import MIN_PAGES
+from cleaner.learn.writer import profile_file, write_profile
 from cleaner.limits import Limits
 from cleaner.output import dumps
 from cleaner.page import Page
@@ -68,7 +69,7 @@ class _FileCleaner:
         if learned:  # the learned profiles, in a folder of this node's own, searched first
             self.learned = tempfile.TemporaryDirectory(prefix="cleaner-learned-")
             for site, text in learned.items():
-                Path(self.learned.name, f"{site}.yaml").write_text(text, encoding="utf-8")
+                write_profile(profile_file(self.learned.name, site), text)
             rule_dirs = (self.learned.name, *rule_dirs)
         # An actor runs calls off its main thread, where no alarm can stop a page: the pages are
         # cleaned in a watched worker process of its own (spawned: an actor holds threads).

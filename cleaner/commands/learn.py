@@ -10,6 +10,7 @@ from pathlib import Path
 from cleaner import exit_codes
 from cleaner.commands import arguments
 from cleaner.learn.propose import MIN_PAGES, MIN_SHARE
+from cleaner.learn.writer import profile_file, write_profile
 from cleaner.profiles import Rulebook
 from cleaner.readers import iter_pages
 from cleaner.result import Result
@@ -80,13 +81,12 @@ def run(args: argparse.Namespace, rulebook: Rulebook) -> int:
             )
             return exit_codes.USAGE
     else:
-        files = {site: target / f"{site}.yaml" for site in learned}
+        files = {site: profile_file(target, site) for site in learned}
     if problem := _learned_files_problem(files, force=args.force):
         print(f"cleaner: {problem}", file=sys.stderr)
         return exit_codes.USAGE
     for site, path in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(learned[site].yaml, encoding="utf-8")
+        write_profile(path, learned[site].yaml)
     folders = " ".join(f"--rules {shlex.quote(str(folder))}" for folder in sorted({p.parent for p in files.values()}))
     print(f"cleaner: review the rules, then: cleaner check {folders}", file=sys.stderr)
     return exit_codes.OK

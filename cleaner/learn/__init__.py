@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from lxml import html
@@ -27,7 +26,7 @@ from cleaner.learn.propose import (
     measured,
     propose,
 )
-from cleaner.learn.writer import profile_yaml
+from cleaner.learn.writer import profile_file, profile_yaml, write_profile
 from cleaner.lines import Lines
 from cleaner.page import Page
 from cleaner.profiles import GENERIC, Rulebook, load_rulebook
@@ -194,5 +193,5 @@ def generic_removed(lines: list[str], rulebook: Rulebook) -> frozenset[int]:
 def _validate(site: str, text: str, rulebook: Rulebook) -> None:
     """Load the written profile with the real loader: a learned profile is always valid."""
     with TemporaryDirectory() as folder:
-        Path(folder, f"{site}.yaml").write_text(text, encoding="utf-8")
+        write_profile(profile_file(folder, site), text)
         load_rulebook([folder, *rulebook.dirs[:-1]]).get(site)

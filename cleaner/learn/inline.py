@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cleaner.learn import Learned, Sample, learn_samples, read_sample
 from cleaner.learn.propose import MIN_PAGES
+from cleaner.learn.writer import profile_file, write_profile
 from cleaner.page import Page
 from cleaner.profiles import Rulebook
 from cleaner.urls import is_host_name
@@ -52,9 +53,4 @@ def write_profiles(learned: dict[str, Learned], folder: Path) -> list[Path]:
     """Write each learned profile as `<site>.yaml` in `folder`, so that it loads as any other
     profile does (its rules then carry the site's name in records and traces)."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for site, profile in learned.items():
-        path = folder / f"{site}.yaml"
-        path.write_text(profile.yaml, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return [write_profile(profile_file(folder, site), profile.yaml) for site, profile in learned.items()]
