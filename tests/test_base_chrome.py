@@ -40,6 +40,15 @@ def _removed_by(line: str) -> tuple[str, list[str]]:
         ("Anzeige, enthält Affiliate Links", "advertisement"),
         ("Titelbild: Max Mustermann/Bildagentur", "photo-credit"),
         ("Crédits photos : Agence Exemple", "photo-credit"),
+        ("Advertisement - Continue Reading Below", "advertisement"),
+        ("Join Our Weekly Newsletter", "newsletter"),
+        ("Read More »", "buttons"),
+        ("Mehr erfahren", "buttons"),
+        ("Table of Contents", "contents-label"),
+        ("Inhaltsverzeichnis:", "contents-label"),
+        ("Thank you! Your submission has been received!", "form-messages"),
+        ("This post contains affiliate links. Read my full disclosure policy for details.", "affiliate-disclosure"),
+        ("Article reviewed by:", "label-alone"),
     ],
 )
 def test_a_chrome_line_goes_with_its_rule(line: str, rule: str) -> None:
@@ -54,6 +63,8 @@ def test_a_chrome_line_goes_with_its_rule(line: str, rule: str) -> None:
         "Weitere Informationen zur Sperrung gibt die Stadt am Montag im Rathaus bekannt, sagte die Sprecherin.",
         "Anzeige gegen den Bauunternehmer hat die Stadt bisher nicht erstattet, wie ein Sprecher bestätigte.",
         "Auch lesen konnten die Kinder die neuen Schilder an der Brücke schon am ersten Tag ohne Mühe.",
+        "Mehr erfahren wollten die Anwohner über die Kosten der Reparatur, doch die Stadt schwieg bis zum Abend.",
+        "The contents of the old toll house were moved to the museum before the repairs began in spring.",
     ],
 )
 def test_a_sentence_with_the_same_words_stays(line: str) -> None:
