@@ -49,6 +49,12 @@ def _removed_by(line: str) -> tuple[str, list[str]]:
         ("Thank you! Your submission has been received!", "form-messages"),
         ("This post contains affiliate links. Read my full disclosure policy for details.", "affiliate-disclosure"),
         ("Article reviewed by:", "label-alone"),
+        ("3 days ago", "reading-time"),
+        ("vor 2 Stunden", "reading-time"),
+        ("- 11 min read", "reading-time"),
+        ("Lesezeit: 4 Minuten", "reading-time"),
+        ("Get the recipe", "buttons"),
+        ("Thank you for subscribing to our daily newsletter.", "form-messages"),
     ],
 )
 def test_a_chrome_line_goes_with_its_rule(line: str, rule: str) -> None:
@@ -65,6 +71,7 @@ def test_a_chrome_line_goes_with_its_rule(line: str, rule: str) -> None:
         "Auch lesen konnten die Kinder die neuen Schilder an der Brücke schon am ersten Tag ohne Mühe.",
         "Mehr erfahren wollten die Anwohner über die Kosten der Reparatur, doch die Stadt schwieg bis zum Abend.",
         "The contents of the old toll house were moved to the museum before the repairs began in spring.",
+        "Vor 2 Stunden hatte der Bürgermeister die Brücke noch für gesperrt erklärt, dann kam die Freigabe.",
     ],
 )
 def test_a_sentence_with_the_same_words_stays(line: str) -> None:
