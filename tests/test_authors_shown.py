@@ -134,3 +134,30 @@ def test_a_label_that_stands_alone_names_who_follows_it(shown: str) -> None:
 )
 def test_a_label_before_a_list_or_a_number_names_nobody(shown: str) -> None:
     assert cleaner.clean(page(byline=shown), url=STORY).authors == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "<p>The novel <i>Winter Orchard</i> by <b>Jana Roeder</b> was read aloud at the opening of the bridge.</p>",
+        "<p>The choir sang <i>Blue River</i> by <b>Max Lindqvist</b> as the first cyclists crossed.</p>",
+    ],
+)
+def test_by_inside_a_sentence_names_no_author(sentence: str) -> None:
+    assert cleaner.clean(page(byline=sentence), url=STORY).authors == ()
+    # the same name under a label of its own is the byline
+    labelled = sentence.replace("<p>", '<p class="info"><strong>Text:</strong> Jana Roeder</p><p>', 1)
+    assert cleaner.clean(page(byline=labelled), url=STORY).authors == ("Jana Roeder",)
+
+
+def test_a_person_the_page_shows_beats_the_newsroom_of_the_author_field() -> None:
+    head = '<meta name="author" content="Redaktion">'
+    shown = '<div class="author-name"><a href="/people/jr">Jana Roeder</a></div>'
+    assert cleaner.clean(page(head, byline=shown), url=STORY).authors == ("Jana Roeder",)
+    assert cleaner.clean(page(head), url=STORY).authors == ("Redaktion",)
+
+
+def test_labels_in_the_comments_do_not_cancel_the_articles_labelled_byline() -> None:
+    byline = '<div class="info"><h5>Autor:</h5> Jana Roeder</div>'
+    comments = '<div class="comments"><p><strong>Text:</strong> Max Muster</p></div>'
+    assert cleaner.clean(page(byline=byline + comments), url=STORY).authors == ("Jana Roeder",)

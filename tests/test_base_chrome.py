@@ -26,35 +26,36 @@ def _removed_by(line: str) -> tuple[str, list[str]]:
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
-        ("Czytaj też: Wyścig zbrojeń ruszył z kopyta", "related-teaser"),
-        ("LE PUEDE INTERESAR: La ficha del alcalde en el archivo municipal", "related-teaser"),
-        ("Auch lesen: Diese drei Brücken sind die schönsten im Land", "related-teaser"),
+        ("Czytaj też: Nowy most otwarty dla rowerzystów", "related-teaser"),
+        ("LE PUEDE INTERESAR: El puente viejo vuelve a abrir en mayo", "related-teaser"),
+        ("Auch lesen: Drei Brücken, die man gesehen haben muss", "related-teaser"),
         ("Schon gelesen?", "related-heading"),
-        ("Das Thema könnte dich auch interessieren:", "related-heading"),
+        ("Dieses Thema könnte Sie auch interessieren:", "related-heading"),
         ("Weitere Artikel zum Thema", "related-heading"),
         ("Weitere Informationen:", "related-heading"),
-        ("Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", "comment-chrome"),
-        ("Sie sind aktuell nicht eingeloggt.", "comment-chrome"),
-        ("Never miss the latest news by signing up to our newsletter today!", "newsletter"),
+        ("Keine Kommentare (Ihr Kommentar wird vor dem Erscheinen geprüft)", "comment-chrome"),
+        ("Sie sind derzeit nicht eingeloggt.", "comment-chrome"),
+        ("Never miss a story from the valley by signing up to our newsletter!", "newsletter"),
         ("Zum Newsletter anmelden", "newsletter"),
-        ("Anzeige, enthält Affiliate Links", "advertisement"),
-        ("Titelbild: Max Mustermann/Bildagentur", "photo-credit"),
+        ("Anzeige – enthält Partnerlinks", "advertisement"),
+        ("Titelbild: Erika Beispiel/Bildagentur", "photo-credit"),
         ("Crédits photos : Agence Exemple", "photo-credit"),
-        ("Advertisement - Continue Reading Below", "advertisement"),
-        ("Join Our Weekly Newsletter", "newsletter"),
+        ("Advertisement: Continue reading below", "advertisement"),
+        ("Join our Sunday newsletter", "newsletter"),
         ("Read More »", "buttons"),
         ("Mehr erfahren", "buttons"),
         ("Table of Contents", "contents-label"),
         ("Inhaltsverzeichnis:", "contents-label"),
         ("Thank you! Your submission has been received!", "form-messages"),
-        ("This post contains affiliate links. Read my full disclosure policy for details.", "affiliate-disclosure"),
-        ("Article reviewed by:", "label-alone"),
-        ("3 days ago", "reading-time"),
-        ("vor 2 Stunden", "reading-time"),
-        ("- 11 min read", "reading-time"),
+        ("This article contains affiliate links; we are paid when you buy through them.", "affiliate-disclosure"),
+        ("As an Amazon Associate the author earns from qualifying purchases.", "affiliate-disclosure"),
+        ("Post written by:", "label-alone"),
+        ("2 weeks ago", "reading-time"),
+        ("vor einem Tag", "reading-time"),
+        ("- 7 min read", "reading-time"),
         ("Lesezeit: 4 Minuten", "reading-time"),
-        ("Get the recipe", "buttons"),
-        ("Thank you for subscribing to our daily newsletter.", "form-messages"),
+        ("Jump to recipe", "buttons"),
+        ("Thanks for subscribing!", "form-messages"),
     ],
 )
 def test_a_chrome_line_goes_with_its_rule(line: str, rule: str) -> None:
@@ -72,8 +73,14 @@ def test_a_chrome_line_goes_with_its_rule(line: str, rule: str) -> None:
         "Mehr erfahren wollten die Anwohner über die Kosten der Reparatur, doch die Stadt schwieg bis zum Abend.",
         "The contents of the old toll house were moved to the museum before the repairs began in spring.",
         "Vor 2 Stunden hatte der Bürgermeister die Brücke noch für gesperrt erklärt, dann kam die Freigabe.",
+        # headings that open with a label's words
+        "Beitragsbilder richtig auswählen",
+        "Werbung: Was Vereine kennzeichnen müssen",
+        "By signing up to the newsletter, residents hear first about the works on the bridge.",
     ],
 )
 def test_a_sentence_with_the_same_words_stays(line: str) -> None:
     text, rules = _removed_by(line)
-    assert rules == [] and line in text
+    # no chrome rule takes it (the main-text stage may still weigh an English line among German ones)
+    assert [rule for rule in rules if not rule.startswith("generic/")] == []
+    assert (line in text) is (rules == [])

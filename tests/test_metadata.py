@@ -101,8 +101,9 @@ def test_the_author_a_twitter_label_names_is_the_author(label: str) -> None:
     assert result.trace["fields"]["author"] == "meta"
 
 
-def test_a_twitter_data_under_another_label_is_no_author() -> None:
-    head = '<meta name="twitter:label1" content="Filed under"><meta name="twitter:data1" content="Maria Lopez">'
+@pytest.mark.parametrize("label", ["Filed under", "Reviewed by", "Photo by", "Sponsored by"])
+def test_a_twitter_data_under_another_label_is_no_author(label: str) -> None:
+    head = f'<meta name="twitter:label1" content="{label}"><meta name="twitter:data1" content="Maria Lopez">'
     assert cleaner.clean(page(head), url=STORY).authors == ()
 
 

@@ -24,7 +24,7 @@ def _links(root: html.HtmlElement) -> list[str]:
 def test_a_list_items_linked_name_is_unwrapped_when_prose_follows_its_rating_lines() -> None:
     root = _page(
         '<h2>1. <a href="https://example.org/acme">Acme Movers</a></h2>'
-        "<p>Reviews: 72</p><p>Rating: 4.5</p>"
+        "<p>Ratings: 31</p><p>Rating: 4.5</p>"
         f"<p>{PROSE}</p>"
     )
     keep_headings(root)
@@ -40,7 +40,7 @@ def test_a_linked_headline_keeps_its_link_unless_prose_comes_right_after_it() ->
 
 
 def test_a_linked_heading_before_another_heading_keeps_its_link() -> None:
-    root = _page(f'<h2><a href="/a">Acme Movers</a></h2><p>Reviews: 72</p><h2>Next</h2><p>{PROSE}</p>')
+    root = _page(f'<h2><a href="/a">Acme Movers</a></h2><p>Ratings: 31</p><h2>Next</h2><p>{PROSE}</p>')
     keep_headings(root)
     assert _links(root) == ["Acme Movers"]
 

@@ -82,9 +82,10 @@ def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str
 
 def _unstated_authors(fields: Fields, doc: Document, claims: Claims, sites: set[str]) -> None:
     """Authors when the markup named no person, surest first: a "By" line of the text, the page's
-    own author field as it signs (`loose_authors`), people a byline the page shows names,
-    trafilatura's byline search, a signature in an element marked as the author, trafilatura's
-    byline as it signs. trafilatura's guess comes after the page's own bylines: it runs a byline's
+    own author field as it signs (`loose_authors`), people a byline the page shows names, the
+    newsroom the page's own author field names ("Redaktion"), trafilatura's byline search, a
+    signature a shown byline gives (in an element marked as the author, or after a lead),
+    trafilatura's byline as it signs. trafilatura's guess comes after the page's own bylines: it runs a byline's
     parts together ("Jane Doe Founder", "Jane Doe Dec") where the page keeps them apart."""
     candidates = doc.metadata.get("author", [])
     own = [c for c in candidates if c[1] != GUESSED]
@@ -93,8 +94,9 @@ def _unstated_authors(fields: Fields, doc: Document, claims: Claims, sites: set[
     if byline := find_byline(doc.lines, claims.kept):
         fields.authors, fields.sources["author"] = byline[0], "generic/byline"
     steps: list[Callable[[], None]] = [
-        lambda: _loose_authors(fields, own, sites, desks=True),
+        lambda: _loose_authors(fields, own, sites),
         lambda: _visible_authors(fields, bylines, sites, signatures=False),
+        lambda: _loose_authors(fields, own, sites, desks=True),  # the newsroom, after a person shown
         lambda: _guessed_authors(fields, guessed, sites),
         lambda: _visible_authors(fields, bylines, sites),
         lambda: _loose_authors(fields, guessed, sites),
@@ -178,13 +180,14 @@ def _visible_authors(
     """Authors from the first byline the page shows that names someone (`visible_bylines`, in
     document order): people's names, or with `signatures` also a signature (`loose_authors`): in
     an element marked as the author, or after a byline's lead when it is all the line names ("By
-    Amanda", "von zahlenzauberin | 3. Mai") and no other such line names another (a "Browse by
-    Category", "By Method" menu); never the site's name unless it reads as a person's."""
+    Amanda", "von sternleserin | 3. Mai") and the page shows no other line that opens like a
+    byline (a "Browse by Category", "By Method" menu); never the site's name unless it reads as a
+    person's."""
     leads = {" ".join(text.split(" | ")[0].casefold().split()) for text, kind in bylines if kind == "lead"}
     lead_signs = signatures and len(leads) == 1
     for text, kind in bylines:
         names = [name for name in split_authors(text) if _not_the_site(name, sites)]
-        if not names and (kind == "marked" and signatures or kind == "lead" and lead_signs):
+        if not names and ((kind == "marked" and signatures) or (kind == "lead" and lead_signs)):
             names, kind = loose_authors(text, sites, whole=kind == "lead", desks=True), f"{kind}/loose"
         if names:
             fields.authors, fields.sources["author"] = names, f"byline/{kind}"

@@ -250,7 +250,8 @@ def split_authors(raw: str) -> list[str]:
 # A label that stands for the author ("Written by", "Verfasst von", "Écrit par", "Autor"), as
 # WordPress's Yoast writes one beside the author's name in twitter:label1 / twitter:data1.
 _AUTHOR_LABEL = re.compile(
-    rf"^(?:\w+\s+)?(?:{_LEAD_BY}|da|av|af|przez)\s*:?$|^(?:autor|autorin|author|auteur|autore|verfasser)\s*:?$"
+    rf"^(?:(?:{_OPENED}|écrit|escrito|scritto|publié|publicado|pubblicato|skrivet|skrevet|geschreven)\s+)?"
+    rf"(?:{_LEAD_BY}|da|av|af|przez)\s*:?$|^(?:autor|autorin|author|auteur|autore|verfasser)\s*:?$"
     r"|^(?:text|texte|texto|testo)\s*:$",  # "Text" alone is a heading, "Text:" a label
     re.IGNORECASE,
 )
@@ -330,7 +331,8 @@ def loose_authors(
     for part in _SPLIT.split(text):
         name = _LEAD.sub("", part.strip(" .,:;|"))
         if _signs(name, sites, desks):
-            names += [name] if name not in names else []
+            if name not in names:
+                names.append(name)
         elif whole:
             return []
     return names
@@ -341,7 +343,7 @@ _NEWSROOMS = frozenset(["newsroom", "redaktion", "rédaction", "redazione", "red
 _DESKS = _NEWSROOMS | frozenset(
     ["staff", "desk", "team", "editors", "editorial", "writer", "writers", "reporter", "reporters", "contributor"]
 )
-_DESK_WORDS = _DESKS | {"news", "the", "our", "online", "web", "digital", "editorial"}
+_DESK_WORDS = _DESKS | {"news", "the", "our", "online", "web", "digital"}
 
 
 def _desk(words: list[str]) -> bool:

@@ -175,7 +175,7 @@ def _prose_follows(heading: html.HtmlElement, reach: int) -> bool:
 
 WRAPPED_WORDS = 8  # words of a paragraph alone in a <div> that make it prose, not a link's label
 WRAPPED_LINK_SHARE = 0.5  # ... and the share of its text its links may hold at most
-_WRAPPED_PARAGRAPH = etree.XPath("//div[count(*) = 1][p[.//a]][not(normalize-space(text()))]")
+_WRAPPED_PARAGRAPH = etree.XPath("//div[count(*) = 1][p[.//a]][not(text()[normalize-space()])]")
 
 
 def keep_linked_paragraphs(root: html.HtmlElement) -> None:
@@ -195,7 +195,7 @@ def keep_linked_paragraphs(root: html.HtmlElement) -> None:
         if len(text.split()) < WRAPPED_WORDS or not text.endswith(SENTENCE_END):
             continue
         linked = sum(len(" ".join(a.text_content().split())) for a in paragraph.iter("a"))
-        if linked <= WRAPPED_LINK_SHARE * len(text) and (wrapper.tail is None or not wrapper.tail.strip()):
+        if linked <= WRAPPED_LINK_SHARE * len(text):
             wrapper.drop_tag()
 
 

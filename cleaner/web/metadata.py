@@ -262,6 +262,7 @@ def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
     leads: set[html.HtmlElement] = set()
     marked: set[html.HtmlElement] = set()
     labelled: dict[html.HtmlElement, str] = {}
+    named: set[str] = set()  # the people labels name: two or more, and no label is a byline
     for node in cast("list[Any]", _BYLINE_CANDIDATES(root)):
         if isinstance(node, str):
             smart: Any = node  # an lxml smart string: it knows its element and whether it is a tail
@@ -269,11 +270,18 @@ def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
             if _OPENER.match(node) and (smart.is_tail or parent.tag not in ("script", "style")):
                 found = list(_lead_elements(parent.getparent() if smart.is_tail else parent))
                 leads.update(found)
-                if not found and is_author_label(node) and (line := _label_and_what_follows(smart)):
-                    labelled.setdefault(parent.getparent() if smart.is_tail else parent, line)
+                holder = parent.getparent() if smart.is_tail else parent
+                if (
+                    not found
+                    and len(named) < 2
+                    and _labelled(holder, smart)
+                    and (line := _label_and_what_follows(smart))
+                ):
+                    labelled.setdefault(holder, line)
+                    named.add(_first_field(line))
         elif _is_marked(node) and _short_text(node):
             marked.add(node)
-    if len({line.split(" | ")[0].split(None, 1)[-1].casefold() for line in labelled.values()}) > 1:
+    if len(named) > 1:
         labelled = {}  # labels that name several people one by one: a list of books or signatories
     leads |= labelled.keys()
     return [
@@ -281,6 +289,21 @@ def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
         for el in sorted(leads | marked, key=_document_order)
         if el.tag not in _NO_BYLINE_TAGS and not _away(el)
     ]
+
+
+def _labelled(holder: html.HtmlElement, label: Any) -> bool:
+    """Whether `label` may stand alone for the byline after it: an author label ("Autor:", "By"),
+    not in a part of the page that is no article head, and, where it runs on in a sentence's
+    text ("The novel <i>Beloved</i> by <b>…</b>"), capitalised or closed by a colon."""
+    if not is_author_label(label) or holder is None or holder.tag in _NO_BYLINE_TAGS or _away(holder):
+        return False
+    text = label.strip()
+    return not label.is_tail or text[:1].isupper() or text.endswith(":")
+
+
+def _first_field(line: str) -> str:
+    """The name part of a labelled byline line: its first field without the label."""
+    return line.split(" | ")[0].split(None, 1)[-1].casefold()
 
 
 _FOLLOWING_TEXT = etree.XPath("following::text()[normalize-space()][position() <= 4]")
@@ -293,15 +316,16 @@ def _label_and_what_follows(label: Any) -> str | None:
     if label.strip()[0].islower() and not label.rstrip().endswith(":") and not opens_byline(f"{label.strip()} Jane"):
         return None  # "author" in a list of signatories' roles, not a label
     element = label.getparent()
+    first = next(element.iterchildren(tag=etree.Element), None)
     if label.is_tail:  # what follows the element whose tail the label is, the label itself first
         parts = [str(t) for t in cast("list[Any]", _FOLLOWING_TEXT(element))][1:]
-    elif len(element):  # the element's children first
-        parts = [*map(str, element[0].itertext()), *map(str, cast("list[Any]", _FOLLOWING_TEXT(element[0])))]
+    elif first is not None:  # the element's children first
+        parts = [*map(str, first.itertext()), *map(str, cast("list[Any]", _FOLLOWING_TEXT(first)))]
     else:
         parts = [str(t) for t in cast("list[Any]", _FOLLOWING_TEXT(element))]
     words: list[str] = []
     kept: list[str] = []
-    for part in parts:
+    for part in filter(str.strip, parts):
         words += part.split()
         if len(words) > _LABELLED_WORDS:
             break
