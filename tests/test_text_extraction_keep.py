@@ -37,6 +37,9 @@ def test_a_linked_headline_keeps_its_link_unless_prose_comes_right_after_it() ->
     root = _page(f'<h3>See also: <a href="/story">{headline}</a></h3><p></p><p>{PROSE}</p>')
     keep_headings(root)
     assert _links(root) == [headline]
+    section = _page(f'<h3>See also: <a href="/story">{headline}</a></h3><p>{PROSE}</p>')
+    keep_headings(section)
+    assert _links(section) == []
 
 
 def test_a_linked_heading_before_another_heading_keeps_its_link() -> None:
@@ -71,7 +74,10 @@ def test_an_unwrapped_paragraph_is_kept_by_the_extraction() -> None:
         for n in range(6)
     ]
     linked = '<div><p>The board had said so in an <a href="/x">earlier statement</a> this spring.</p></div>'
-    root = _page("<h1>Pier to be repaired</h1>" + "".join([*paragraphs[:3], linked, *paragraphs[3:]]))
+    markup = "<h1>Pier to be repaired</h1>" + "".join([*paragraphs[:3], linked, *paragraphs[3:]])
+    wrapped = trafilatura.bare_extraction(_page(markup), favor_precision=True, fast=True)
+    assert wrapped is not None and "earlier statement this spring." not in (wrapped.text or "")  # lost as it was
+    root = _page(markup)
     keep_linked_paragraphs(root)
     result = trafilatura.bare_extraction(root, favor_precision=True, fast=True)
     assert result is not None

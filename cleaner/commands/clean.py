@@ -227,9 +227,10 @@ def _keep_learned(args: argparse.Namespace, learned: dict[str, Learned]) -> int 
     """--learn-dir: the learned profiles written for review, never over a file (it may be reviewed
     already: exit 2, None else); each site learned said on stderr."""
     from cleaner.learn.inline import write_profiles
+    from cleaner.learn.writer import profile_file
 
     if args.learn_dir:
-        files = {site: Path(args.learn_dir) / f"{site}.yaml" for site in learned}
+        files = {site: profile_file(args.learn_dir, site) for site in learned}
         if existing := [path for path in files.values() if path.exists()]:
             print(f"cleaner: --learn-dir: {existing[0]} exists", file=sys.stderr)
             return exit_codes.USAGE

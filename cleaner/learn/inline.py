@@ -52,5 +52,4 @@ def has_profile(site: str, rulebook: Rulebook) -> bool:
 def write_profiles(learned: dict[str, Learned], folder: Path) -> list[Path]:
     """Write each learned profile as `<site>.yaml` in `folder`, so that it loads as any other
     profile does (its rules then carry the site's name in records and traces)."""
-    folder.mkdir(parents=True, exist_ok=True)
     return [write_profile(profile_file(folder, site), profile.yaml) for site, profile in learned.items()]
