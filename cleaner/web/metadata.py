@@ -237,6 +237,7 @@ _AWAY_TAGS = frozenset({"aside", "nav", "footer", "svg", "noscript", "template",
 _NO_BYLINE_TAGS = _AWAY_TAGS | {"script", "style", "title", "meta", "link", "img"}
 _BYLINE_WORDS, _BYLINE_CHARS = 14, 160
 _LABELLED_WORDS = 8  # words after a label that stands alone ("Autor:") that may be its byline
+_LABELS_READ = 12  # labels standing alone read on a page at most (a byline is near the top)
 # One pass over the page (below the root) for both kinds of candidate, kept cheap (a function call
 # per node costs): the elements whose class, id, rel or itemprop may mark the author (checked by
 # `_is_marked`), and the text nodes whose first two letters, after white space, may open a byline
@@ -263,6 +264,7 @@ def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
     marked: set[html.HtmlElement] = set()
     labelled: dict[html.HtmlElement, str] = {}
     named: set[str] = set()  # the people labels name: two or more, and no label is a byline
+    tried = 0  # labels read: each looks ahead in the page, so a page of labels is not read whole
     for node in cast("list[Any]", _BYLINE_CANDIDATES(root)):
         if isinstance(node, str):
             smart: Any = node  # an lxml smart string: it knows its element and whether it is a tail
@@ -271,14 +273,11 @@ def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
                 found = list(_lead_elements(parent.getparent() if smart.is_tail else parent))
                 leads.update(found)
                 holder = parent.getparent() if smart.is_tail else parent
-                if (
-                    not found
-                    and len(named) < 2
-                    and _labelled(holder, smart)
-                    and (line := _label_and_what_follows(smart))
-                ):
-                    labelled.setdefault(holder, line)
-                    named.add(_first_field(line))
+                if not found and len(named) < 2 and tried < _LABELS_READ and _labelled(holder, smart):
+                    tried += 1
+                    if line := _label_and_what_follows(smart):
+                        labelled.setdefault(holder, line)
+                        named.add(_first_field(line))
         elif _is_marked(node) and _short_text(node):
             marked.add(node)
     if len(named) > 1:
