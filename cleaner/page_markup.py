@@ -43,8 +43,8 @@ _BLOCK_START = re.compile(r"^(?:[-*+>#|]|\d+[.)])")
 _HEADING_MARKER = re.compile(r"(?:^|(?<=\s))(#{1,6})\s+")
 _CLOSING = re.compile(r"[^\w\s]*")
 _LONGEST_HEADING = 40  # words: a longer run after a marker is not looked up as a heading
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_BLOCKS = frozenset({"p", "li", *_HEADINGS, "td", "th", "dd", "dt", "blockquote", "figcaption"})
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")  # the heading tags, by level
+_BLOCKS = frozenset({"p", "li", *HEADINGS, "td", "th", "dd", "dt", "blockquote", "figcaption"})
 # elements inside a line of text; any other (a `<br>`, a `<p>`) parts the words around it
 _INLINE = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "label"}
@@ -79,7 +79,7 @@ def page_markup(root: Any, url: str | None) -> PageMarkup:
     headings: dict[str, int] = {}
     items: dict[str, bool] = {}
     definitions: set[str] = set()
-    for element in root.iter(*_HEADINGS, "li", "dt", "dd"):
+    for element in root.iter(*HEADINGS, "li", "dt", "dd"):
         key = line_key(words_of(element))
         if not key:
             continue

@@ -36,7 +36,7 @@ from trafilatura.xml import xmltotxt
 
 from cleaner.errors import PageError
 from cleaner.maintext.features import SENTENCE_END
-from cleaner.page_markup import PageMarkup, page_markup, with_markup
+from cleaner.page_markup import HEADINGS, PageMarkup, page_markup, with_markup
 from cleaner.web.blocks import block_lines
 from cleaner.web.headings import restore_headings
 
@@ -114,7 +114,7 @@ def _with_headings(root: html.HtmlElement, chosen: Extraction) -> Extraction:
     return dataclasses.replace(chosen, text=restore_headings(root, chosen.text), headings=headings)
 
 
-_HEADINGS = "(//h1|//h2|//h3|//h4|//h5|//h6)"
+_HEADINGS = "(" + "|".join(f"//{tag}" for tag in HEADINGS) + ")"
 _EMPTY_IN_HEADING = etree.XPath(
     _HEADINGS + "//*[self::a or self::span or self::b or self::i or self::em or self::strong][not(node())]"
 )
@@ -123,7 +123,6 @@ _LINK_IN_HEADING = etree.XPath(_HEADINGS + "//a")
 PROSE_AFTER_A_HEADING = 20  # words of a link-free paragraph that make a linked heading the article's
 SECTION_REACH = 4  # elements after a heading where that paragraph may stand (before the next heading)...
 NAME_WORDS = 6  # ... when its link names a thing (a list article's item), not a story (a headline)
-_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def page_comments(root: html.HtmlElement, url: str | None) -> str:
@@ -155,7 +154,7 @@ def keep_headings(root: html.HtmlElement) -> None:
     for anchor in _ANCHOR_IN_HEADING(root):
         anchor.drop_tag()
     for link in _LINK_IN_HEADING(root):
-        heading = next(a for a in link.iterancestors() if a.tag in _HEADING_TAGS)
+        heading = next(a for a in link.iterancestors() if a.tag in HEADINGS)
         reach = SECTION_REACH if len(link.text_content().split()) <= NAME_WORDS else 1
         if _prose_follows(heading, reach):
             link.drop_tag()
@@ -165,7 +164,7 @@ def _prose_follows(heading: html.HtmlElement, reach: int) -> bool:
     """A link-free paragraph of prose stands among the `reach` elements after `heading`, before
     the next heading: the heading opens a section of the article, not a teaser."""
     for n, following in enumerate(heading.itersiblings(tag=etree.Element)):
-        if n >= reach or following.tag in _HEADING_TAGS:
+        if n >= reach or following.tag in HEADINGS:
             return False
         prose = len(following.text_content().split()) >= PROSE_AFTER_A_HEADING
         if following.tag == "p" and prose and not following.xpath(".//a"):
