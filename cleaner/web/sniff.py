@@ -14,6 +14,7 @@ MIN_TAGS_INSIDE_TEXT = 8
 # before its document: when its start is a tag, its document tags are looked for this far.
 _DOCUMENT = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 DOCUMENT_WINDOW = 256 * 1024
+_DOCUMENT_TEXT = re.compile(_DOCUMENT.pattern.decode(), re.IGNORECASE)
 
 
 def looks_like_html(data: bytes | str) -> bool:
@@ -36,7 +37,8 @@ def looks_like_html(data: bytes | str) -> bool:
 
 
 def _document_tag(window: bytes | str) -> bool:
-    """Whether `window` holds an <html>, <head>, <body> or doctype tag."""
+    """Whether `window` holds an <html>, <head>, <body> or doctype tag (NULs dropped, as from the
+    head: UTF-16 without a BOM)."""
     if isinstance(window, str):
-        window = window.encode("utf-8", "replace")
-    return _DOCUMENT.search(window) is not None
+        return _DOCUMENT_TEXT.search(window) is not None
+    return _DOCUMENT.search(window.replace(b"\x00", b"")) is not None
