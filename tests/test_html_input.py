@@ -153,6 +153,14 @@ def test_html_is_told_from_a_text_dump_that_quotes_a_tag(content: str, is_html: 
     assert PROSE in cleaner.clean(content).text
 
 
+def test_a_utf16_page_opening_with_a_long_style_block_is_html() -> None:
+    content = ("<style>\n" + ".teaser { opacity: 0; }\n" * 400 + "</style>\n" + page(f"<p>{PROSE}</p>")).encode(
+        "utf-16-le"
+    )
+    assert raw_page("page", content).decode().html is not None
+    assert cleaner.clean(content).text == PROSE
+
+
 @pytest.mark.parametrize(
     ("declared", "actual"),
     [("iso-8859-1", "utf-8"), ("utf-8", "cp1252"), ("windows-1252", "cp1252"), ("utf-8", "latin-1")],
