@@ -31,12 +31,12 @@ from cleaner.dumps.jsonl import Fields
 from cleaner.learn import Learned, read_sample
 from cleaner.learn.inline import learn_sites
 from cleaner.learn.propose import MIN_PAGES
-from cleaner.learn.writer import profile_file, write_profile
+from cleaner.learn.writer import write_profile
 from cleaner.limits import Limits
 from cleaner.output import dumps
 from cleaner.page import Page
 from cleaner.parallel import WorkerPool, WorkerSettings
-from cleaner.profiles import load_rulebook
+from cleaner.profiles import load_rulebook, profile_file
 from cleaner.readers import iter_pages, iter_raw_pages
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from cleaner.edits import FIELDS
 from cleaner.engine import clean_or_fail
 from cleaner.errors import CleanerError
 from cleaner.page import Page
-from cleaner.profiles import bundled_rules_dir, load_rulebook
+from cleaner.profiles import bundled_rules_dir, load_rulebook, profile_file
 from cleaner.readers import iter_pages
 from cleaner.result import Result
 from cleaner.trace import Trace
@@ -63,7 +63,7 @@ def new_profile(
     if not DOMAIN.match(domain):
         raise ScaffoldError(f"{domain!r} is not a domain name (like example.com)")
     page = _read(sample)
-    target, copied = rules / f"{domain}.yaml", samples / domain / sample.name
+    target, copied = profile_file(rules, domain), samples / domain / sample.name
     for path in (target, copied) if not force else ():
         if path.exists():
             raise ScaffoldError(f"{path} exists (use --force to overwrite)")

@@ -227,7 +227,7 @@ def _keep_learned(args: argparse.Namespace, learned: dict[str, Learned]) -> int 
     """--learn-dir: the learned profiles written for review, never over a file (it may be reviewed
     already: exit 2, None else); each site learned said on stderr."""
     from cleaner.learn.inline import write_profiles
-    from cleaner.learn.writer import profile_file
+    from cleaner.profiles import profile_file
 
     if args.learn_dir:
         files = {site: profile_file(args.learn_dir, site) for site in learned}

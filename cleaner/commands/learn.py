@@ -10,8 +10,8 @@ from pathlib import Path
 from cleaner import exit_codes
 from cleaner.commands import arguments
 from cleaner.learn.propose import MIN_PAGES, MIN_SHARE
-from cleaner.learn.writer import profile_file, write_profile
-from cleaner.profiles import Rulebook
+from cleaner.learn.writer import write_profile
+from cleaner.profiles import Rulebook, profile_file
 from cleaner.readers import iter_pages
 from cleaner.result import Result
 from cleaner.urls import is_host_name

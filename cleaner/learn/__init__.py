@@ -26,10 +26,10 @@ from cleaner.learn.propose import (
     measured,
     propose,
 )
-from cleaner.learn.writer import profile_file, profile_yaml, write_profile
+from cleaner.learn.writer import profile_yaml, write_profile
 from cleaner.lines import Lines
 from cleaner.page import Page
-from cleaner.profiles import GENERIC, Rulebook, load_rulebook
+from cleaner.profiles import GENERIC, Rulebook, load_rulebook, profile_file
 from cleaner.urls import host_of
 from cleaner.web.metadata import page_url
 from cleaner.web.parse import parse_html

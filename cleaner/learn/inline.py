@@ -12,9 +12,9 @@ from pathlib import Path
 
 from cleaner.learn import Learned, Sample, learn_samples, read_sample
 from cleaner.learn.propose import MIN_PAGES
-from cleaner.learn.writer import profile_file, write_profile
+from cleaner.learn.writer import write_profile
 from cleaner.page import Page
-from cleaner.profiles import Rulebook
+from cleaner.profiles import Rulebook, profile_file
 from cleaner.urls import is_host_name
 
 __all__ = ["has_profile", "learn_sites", "write_profiles"]

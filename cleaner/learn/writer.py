@@ -11,14 +11,9 @@ from cleaner.learn.shapes import pattern_of, readable
 from cleaner.yaml_text import comment_text, scalar
 
 
-def profile_file(folder: str | Path, site: str) -> Path:
-    """Where a learned profile of `site` goes in `folder`: a profile file is named by its profile
-    (the loader refuses another name), and a learned profile is named by its site."""
-    return Path(folder, f"{site}.yaml")
-
-
 def write_profile(path: Path, text: str) -> Path:
-    """Write a learned profile's text to `path` (`profile_file`), its folder made if need be."""
+    """Write a learned profile's text to `path` (`cleaner.profiles.profile_file`: a learned profile
+    is named by its site), its folder made if need be."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

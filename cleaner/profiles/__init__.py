@@ -23,9 +23,16 @@ __all__ = [
     "bundled_rules_dir",
     "errors_of",
     "load_rulebook",
+    "profile_file",
 ]
 
 GENERIC = "_generic"
+
+
+def profile_file(folder: str | Path, name: str) -> Path:
+    """Where the profile `name` is written in `folder`: a profile file is named by its profile
+    (the loader refuses another name)."""
+    return Path(folder, f"{name}.yaml")
 
 
 def bundled_rules_dir() -> Path:
