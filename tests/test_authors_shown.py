@@ -161,3 +161,13 @@ def test_labels_in_the_comments_do_not_cancel_the_articles_labelled_byline() -> 
     byline = '<div class="info"><h5>Autor:</h5> Jana Roeder</div>'
     comments = '<div class="comments"><p><strong>Text:</strong> Max Muster</p></div>'
     assert cleaner.clean(page(byline=byline + comments), url=STORY).authors == ("Jana Roeder",)
+
+
+def test_a_link_to_the_authors_page_that_spells_the_name_names_the_author() -> None:
+    shown = '<div class="meta"><span><a href="/authors/jana-roeder/">Jana Roeder</a></span> · May 3</div>'
+    result = cleaner.clean(page(byline=shown), url=STORY)
+    assert result.authors == ("Jana Roeder",)
+    assert result.trace["fields"]["author"] == "byline/marked"
+    # a label linking to the same page ("More posts") names nobody
+    label = '<div class="meta"><a href="/authors/jana-roeder/">More Posts</a></div>'
+    assert cleaner.clean(page(byline=label), url=STORY).authors == ()

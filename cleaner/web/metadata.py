@@ -14,7 +14,7 @@ from typing import Any, cast
 from lxml import etree, html
 
 from cleaner.extract.normalise import headline_part
-from cleaner.extract.people import BYLINE_OPENERS, byline_text, is_author_label, opens_byline
+from cleaner.extract.people import BYLINE_OPENERS, byline_text, is_author_label, opens_byline, squashed
 
 ARTICLE_TYPES = frozenset(
     {
@@ -225,6 +225,7 @@ def _names(value: Any, nodes: dict[str, dict[str, Any]]) -> Iterator[str]:
 
 
 # Elements marked as the author: rel=author, itemprop~author, a class or id token that opens so.
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?)/([^/?#]+)/?(?:[?#]|$)", re.IGNORECASE)
 _AUTHOR_MARK = re.compile(r"(?:^|[\s_-])(?:author|byline|autor|auteur|writer)", re.IGNORECASE)
 # A class or id token of a part of the page that is not the article's head: comments, related
 # posts, a sidebar, a menu, a footer ("sidebar-right", not "no-sidebars"); and such tags.
@@ -247,6 +248,7 @@ _OPENER_HINT = {v for w in BYLINE_OPENERS for v in (w[:2], w[:2].capitalize(), w
 _OPENER_HINT |= {"\u00a0" + v[0] for v in _OPENER_HINT} | {"\u00a0\u00a0"}
 _BYLINE_CANDIDATES = etree.XPath(
     f"(.//@class | .//@id | .//@rel | .//@itemprop)[{_MARK_HINT}]/.."
+    " | .//a[contains(@href, '/author') or contains(@href, '/autor')]"
     f" | .//text()[contains(' {' '.join(sorted(_OPENER_HINT))} ',"
     " concat(' ', substring(normalize-space(.), 1, 2), ' '))]"
 )
@@ -355,11 +357,26 @@ def _short_text(element: html.HtmlElement) -> str | None:
 
 
 def _is_marked(element: html.HtmlElement) -> bool:
+    """Marked as the author: rel=author, itemprop~author, an author class or id token, or a link to
+    the author's page of the site ("/author/jane-doe/", as WordPress and many CMSs make one)."""
     return (
         "author" in (element.get("rel") or "").lower().split()
         or "author" in (element.get("itemprop") or "").lower()
         or _AUTHOR_MARK.search(f"{element.get('class', '')} {element.get('id', '')}") is not None
+        or (element.tag == "a" and _links_its_author(element))
     )
+
+
+def _links_its_author(link: html.HtmlElement) -> bool:
+    """A link to the author's page of the site ("/author/jane-doe/") whose text is the name the
+    page's address spells ("Jane Doe", "DOE JANE", "janedoe"), not a label ("More posts")."""
+    page = _AUTHOR_PAGE.search(link.get("href") or "")
+    if page is None:
+        return False
+    text, slug = " ".join(link.text_content().split()), page[1]
+    return squashed(text) == squashed(slug) or {squashed(w) for w in text.split()} == {
+        squashed(w) for w in re.split(r"[-_.+]|%20", slug)
+    } - {""}
 
 
 def _away(element: html.HtmlElement) -> bool:
