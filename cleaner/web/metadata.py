@@ -117,7 +117,7 @@ def meta_fields(root: html.HtmlElement) -> dict[str, list[str]]:
         field: ["; ".join(found[k]) if field == "author" else found[k][0] for k in keys if k in found]
         for field, keys in _META_FIELDS.items()
     }
-    fields["author"] += _labelled_authors(found)
+    fields["author"] += [a for a in _labelled_authors(found) if a not in fields["author"]]
     fields["author"] = [a for a in fields["author"] if not a.startswith(("http://", "https://", "@"))]
     return fields
 

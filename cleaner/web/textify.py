@@ -75,8 +75,11 @@ def _trafilatura_metadata(root: html.HtmlElement, url: str | None, metadata: Can
     takes those first; the search is the dearest metadata step, 5 ms on a news page), htmldate
     where no date did. All of trafilatura's metadata would cost half as much again as extracting
     the text, and reads the JSON-LD and <meta> tags that `_page_metadata` has read already."""
-    shown = any(split_authors(text) for text, _ in metadata.get("byline", ()))
-    if not answers("author", metadata.get("author", ())) and not shown and (author := extract_author(root)):
+    if (
+        not answers("author", metadata.get("author", ()))
+        and not any(split_authors(text) for text, _ in metadata.get("byline", ()))
+        and (author := extract_author(root))
+    ):
         metadata.setdefault("author", []).append((author, GUESSED))
     if not answers("date", metadata.get("date", ())) and (day := find_date(root, url=url, **_DATE_CONFIG)):
         metadata.setdefault("date", []).append((day, "trafilatura"))
