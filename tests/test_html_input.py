@@ -105,6 +105,21 @@ def test_deep_nesting_does_not_crash() -> None:
     assert cleaner.clean(deep).ok
 
 
+def test_a_page_built_inside_one_form_keeps_its_article_and_drops_its_widgets() -> None:
+    """Every element is parsed as a plain HTML element (no per-tag form classes): the form that
+    wraps a whole page is still read, the small search form still goes."""
+    body = (
+        '<form id="wrapper" action="/post"><input type="hidden" name="state" value="x">'
+        f"<article><h1>Harbour works begin</h1><p>{PROSE}</p><p>{PROSE}</p></article>"
+        '<form role="search"><label for="q">Search the site</label><input id="q" name="q">'
+        "<select name=s><option>All sections</option></select><textarea>Type here</textarea></form>"
+        "</form>"
+    )
+    result = cleaner.clean(page(body))
+    assert result.ok and PROSE in result.text
+    assert "Search the site" not in result.text and "All sections" not in result.text
+
+
 def test_page_without_text_is_an_empty_record() -> None:
     result = cleaner.clean(page("<script>var x = 1;</script>", "<title></title>"))
     assert result.ok and result.text == ""
