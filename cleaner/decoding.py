@@ -143,7 +143,7 @@ def decode_detected(data: bytes, sample: bytes | None = None) -> str:
 
 def escaped_7bit(data: bytes) -> str | None:
     """ISO-2022-JP text: 7-bit, so valid UTF-8 too, but full of ESC shifts between character sets."""
-    if b"\x1b$B" in data or b"\x1b$@" in data or b"\x1b(J" in data:
+    if b"\x1b" in data and (b"\x1b$B" in data or b"\x1b$@" in data or b"\x1b(J" in data):  # ESC is rare: one scan
         try:
             return data.decode("iso2022_jp")
         except UnicodeDecodeError:
