@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from lxml import html
 
-from cleaner.page_markup import line_key, words_of
+from cleaner.page_markup import words_of
+from cleaner.web.text_lines import KEY_WORDS, element_sibling, line_start, opening, text_key
 
 MAX_HEADING_WORDS = 15  # a section heading is short
 MIN_PARAGRAPH_WORDS = 8  # ...and is followed by prose
-_KEY_WORDS = 8  # the paragraph is found by its first words
 
 
 def restore_headings(root: html.HtmlElement, text: str, *, markdown: bool = False) -> str:
@@ -35,22 +35,22 @@ def restore_headings(root: html.HtmlElement, text: str, *, markdown: bool = Fals
     before: dict[int, str] = {}
     for heading in root.iter("h2", "h3", "h4", "h5", "h6"):
         words = " ".join(words_of(heading).split())  # a <br> parts words, as a reader sees them
-        following = _next_element(heading)
+        following = element_sibling(heading)
         if not words or len(words.split()) > MAX_HEADING_WORDS or following is None:
             continue
-        paragraph = _opening(following)
+        paragraph = opening(following, max(MIN_PARAGRAPH_WORDS, KEY_WORDS))
         if len(paragraph.split()) < MIN_PARAGRAPH_WORDS:
             continue
         if present is None:
-            present = {_key(line) for line in lines if len(line.split()) <= MAX_HEADING_WORDS}
+            present = {text_key(line) for line in lines if len(line.split()) <= MAX_HEADING_WORDS}
             for n, line in enumerate(lines):
-                by_start.setdefault(_start(line), n)
-        at = by_start.get(_start(paragraph))
-        if at is None or at in before or _key(words) in present:
+                by_start.setdefault(line_start(line), n)
+        at = by_start.get(line_start(paragraph))
+        if at is None or at in before or text_key(words) in present:
             continue
         level = int(str(heading.tag)[1])  # h2 .. h6
         before[at] = f"{'#' * level} {words}" if markdown else words
-        present.add(_key(words))
+        present.add(text_key(words))
     if not before:
         return text
     out: list[str] = []
@@ -59,29 +59,3 @@ def restore_headings(root: html.HtmlElement, text: str, *, markdown: bool = Fals
             out.append(before[n])
         out.append(line)
     return "\n".join(out)
-
-
-def _next_element(element: html.HtmlElement) -> html.HtmlElement | None:
-    following = element.getnext()
-    while following is not None and not isinstance(following.tag, str):  # comments, processing instructions
-        following = following.getnext()
-    return following
-
-
-def _opening(element: html.HtmlElement) -> str:
-    """The element's first words, as much of its text as the paragraph test and the key need
-    (an element after a heading may hold the whole article: its text is not read to the end)."""
-    pieces: list[str] = []
-    for piece in element.itertext():
-        pieces.append(piece)
-        if len("".join(pieces).split()) > max(MIN_PARAGRAPH_WORDS, _KEY_WORDS):
-            break
-    return " ".join("".join(pieces).split())
-
-
-def _key(text: str) -> str:
-    return line_key(text).casefold()
-
-
-def _start(text: str) -> str:
-    return " ".join(_key(text).split()[:_KEY_WORDS])
