@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import cleaner
+from cleaner.extract import Fields, _domain_read, _loose_authors
 from cleaner.extract.people import loose_authors, split_authors
 from tests.test_authors_real import STORY, json_ld, page
 
@@ -171,3 +172,64 @@ def test_a_link_to_the_authors_page_that_spells_the_name_names_the_author() -> N
     # a label linking to the same page ("More posts") names nobody
     label = '<div class="meta"><a href="/authors/jana-roeder/">More Posts</a></div>'
     assert cleaner.clean(page(byline=label), url=STORY).authors == ()
+
+
+SITE = '<meta property="og:site_name" content="Brightwell">'
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ('<span class="author">Brightwell</span>', ("Brightwell",)),
+        ("<p>By the Brightwell Team | 4 min read</p>", ("the Brightwell Team",)),
+        ('<div class="byline">Brightwell Staff</div>', ("Brightwell Staff",)),
+    ],
+)
+def test_the_site_that_signs_the_byline_it_shows_is_the_author(shown: str, expected: tuple[str, ...]) -> None:
+    result = cleaner.clean(page(SITE, byline=shown), url="https://brightwell.example/blog/tips")
+    assert result.authors == expected
+    assert result.trace["fields"]["author"].endswith("/site")
+
+
+def test_the_site_named_only_in_the_markup_or_as_a_bare_domain_signs_nothing() -> None:
+    markup_only = '<meta name="author" content="Brightwell">'
+    assert cleaner.clean(page(SITE + markup_only), url="https://brightwell.example/blog/tips").authors == ()
+    domain = '<span class="author">brightwell.com</span>'
+    assert cleaner.clean(page(SITE, byline=domain), url="https://brightwell.com/blog/tips").authors == ()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Mara Quell, MD, PhD", ["Mara Quell, MD, PhD"]),
+        ("By Tomas Renk, Ph.D. | Updated May 2", ["Tomas Renk, Ph.D."]),
+        ("Ilse Varga, MS, RD and Oren Platt, CFP", ["Ilse Varga, MS, RD", "Oren Platt, CFP"]),
+        ("Mara Quell, Springfield, MA", ["Mara Quell"]),  # a state after a town, no degree
+        ("MD, PhD", []),
+    ],
+)
+def test_degrees_after_a_name_stay_with_it(raw: str, expected: list[str]) -> None:
+    assert split_authors(raw) == expected
+
+
+@pytest.mark.parametrize("declared", ["Mara", "maraquell"])
+def test_a_first_name_or_handle_in_the_markup_takes_the_full_name_the_page_shows(declared: str) -> None:
+    head = f'<meta name="author" content="{declared}">'
+    result = cleaner.clean(page(head, byline="<p>By Mara Quell</p>"), url=STORY)
+    assert result.authors == ("Mara Quell",)
+    # a byline box that names someone else leaves the signature alone
+    other = cleaner.clean(page(head, byline='<div class="author">Oren Platt</div>'), url=STORY)
+    assert other.authors == (declared,)
+
+
+def test_a_guessed_signature_stands_only_where_a_byline_shows_it() -> None:
+    fields = Fields()
+    assert not _loose_authors(fields, [("Conduct", "trafilatura")], set(), shown=[("By Mara Quell", "lead")])
+    assert fields.authors == []
+    assert _loose_authors(fields, [("The Quell Team", "trafilatura")], set(), shown=[("By the Quell Team", "lead")])
+    assert fields.authors == ["The Quell Team"]
+
+
+def test_the_domain_read_as_words_is_no_person() -> None:
+    assert _domain_read("Brightwell Org", "https://www.brightwell.org/news/1")
+    assert not _domain_read("Mara Quell", "https://maraquell.example/")  # a blog named after its writer

@@ -16,7 +16,7 @@ from cleaner.document import Document
 from cleaner.edits import FIELDS
 from cleaner.extract.generic import find_byline, find_contact_email, find_dateline, find_headline
 from cleaner.extract.normalise import normalisers, split_title
-from cleaner.extract.people import is_domain, is_person, loose_authors, split_authors, squashed
+from cleaner.extract.people import is_domain, is_person, loose_authors, site_signature, split_authors, squashed
 from cleaner.profiles import Profile
 from cleaner.sweep import Claims
 from cleaner.urls import host_of
@@ -82,24 +82,27 @@ def _offer(fields: Fields, name: str, raw: str, source: str, normalise: dict[str
 
 def _unstated_authors(fields: Fields, doc: Document, claims: Claims, sites: set[str]) -> None:
     """Authors when the markup named no person, surest first: a "By" line of the text, the page's
-    own author field as it signs (`loose_authors`), people a byline the page shows names, the
-    newsroom the page's own author field names ("Redaktion"), trafilatura's byline search, a
-    signature a shown byline gives (in an element marked as the author, or after a lead),
-    trafilatura's byline as it signs. trafilatura's guess comes after the page's own bylines: it runs a byline's
-    parts together ("Jane Doe Founder", "Jane Doe Dec") where the page keeps them apart."""
+    own author field as it signs (`loose_authors`; the full name a shown byline spells for it),
+    people a byline the page shows names, the newsroom the page's own author field names
+    ("Redaktion"), trafilatura's byline search, a signature a shown byline gives (in an element
+    marked as the author, or after a lead), the site's own name where a shown byline signs with
+    it, trafilatura's byline as it signs where a shown byline holds it. trafilatura's guess comes
+    after the page's own bylines: it runs a byline's parts together ("Jane Doe Founder", "Jane Doe
+    Dec") where the page keeps them apart."""
     candidates = doc.metadata.get("author", [])
     own = [c for c in candidates if c[1] != GUESSED]
     guessed = [c for c in candidates if c[1] == GUESSED]
     bylines = doc.metadata.get("byline", [])
     if byline := find_byline(doc.lines, claims.kept):
         fields.authors, fields.sources["author"] = byline[0], "generic/byline"
-    steps: list[Callable[[], None]] = [
-        lambda: _loose_authors(fields, own, sites),
+    steps: list[Callable[[], object]] = [
+        lambda: _spelled_out(fields, bylines, sites) if _loose_authors(fields, own, sites) else None,
         lambda: _visible_authors(fields, bylines, sites, signatures=False),
         lambda: _loose_authors(fields, own, sites, desks=True),  # the newsroom, after a person shown
-        lambda: _guessed_authors(fields, guessed, sites),
+        lambda: _guessed_authors(fields, guessed, sites, doc.url),
         lambda: _visible_authors(fields, bylines, sites),
-        lambda: _loose_authors(fields, guessed, sites),
+        lambda: _site_signs(fields, bylines, sites),
+        lambda: _loose_authors(fields, guessed, sites, shown=bylines),
     ]
     for step in steps:
         if fields.authors:
@@ -107,13 +110,45 @@ def _unstated_authors(fields: Fields, doc: Document, claims: Claims, sites: set[
         step()
 
 
-def _guessed_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set[str]) -> None:
+def _spelled_out(fields: Fields, bylines: list[tuple[str, str]], sites: set[str]) -> None:
+    """The full name a byline the page shows gives for the one signature of the author field: its
+    first name ("Jane" and "By Jane Doe") or its handle ("janedoe" and "Von Jane Doe")."""
+    if len(fields.authors) != 1:
+        return
+    short = squashed(fields.authors[0])
+    for text, kind in bylines:
+        names = [name for name in split_authors(text) if _not_the_site(name, sites)]
+        if len(names) == 1 and short in (squashed(names[0].split()[0]), squashed(names[0])):
+            fields.authors, fields.sources["author"] = names, f"byline/{kind}"
+            return
+
+
+def _site_signs(fields: Fields, bylines: list[tuple[str, str]], sites: set[str]) -> None:
+    """The site itself when a byline the page shows signs with its name ("By Acme", "Acme Team"
+    in the author element) and nothing else names an author: the page says the site wrote it,
+    where its markup alone would not be enough (`_drop_site_names`)."""
+    for text, kind in bylines:
+        if name := site_signature(text, sites):
+            fields.authors, fields.sources["author"] = [name], f"byline/{kind}/site"
+            return
+
+
+def _guessed_authors(
+    fields: Fields, candidates: list[tuple[str, str]], sites: set[str], url: str | None = None
+) -> None:
     """People trafilatura's byline search names; not the site (unless it reads as a person's)."""
     for value, source in candidates:
-        names = [name for name in split_authors(value) if _not_the_site(name, sites)]
+        names = [name for name in split_authors(value) if _not_the_site(name, sites) and not _domain_read(name, url)]
         if names:
             fields.authors, fields.sources["author"] = names, source
             return
+
+
+def _domain_read(name: str, url: str | None) -> bool:
+    """Whether `name` is the page's domain read as words ("Example Org" for www.example.org), as
+    trafilatura's byline search gives it: no person however it reads."""
+    host = (host_of(url) or "").casefold().removeprefix("www.") if url else ""
+    return bool(host) and ".".join(name.casefold().split()) == host
 
 
 # Sources a byline the page shows overrides when it names other people: the markup's author field
@@ -163,15 +198,27 @@ def _complete_authors(fields: Fields, candidates: list[tuple[str, str]]) -> None
             fields.authors, fields.sources["author"] = names, source
 
 
-def _loose_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set[str], *, desks: bool = False) -> None:
+def _loose_authors(
+    fields: Fields,
+    candidates: list[tuple[str, str]],
+    sites: set[str],
+    *,
+    desks: bool = False,
+    shown: list[tuple[str, str]] | None = None,
+) -> bool:
     """The last resort: the page's own author field when it names no person we recognise but
     signs the article all the same (a first name, a handle, a team; with `desks` the newsroom),
-    never the site's own name."""
+    never the site's own name. With `shown` (the page's bylines), only a signature one of them
+    holds: trafilatura's guess at one, with nothing on the page to back it, is as often a word of
+    the page ("Conduct") or an account's first name where the truth names nobody."""
     for value, source in candidates:
         names = loose_authors(value, sites, desks=desks)
+        if names and shown is not None and not any(_shows(text, names) for text, _ in shown):
+            continue  # a guess that names no person stands only where the page shows it
         if names:
             fields.authors, fields.sources["author"] = names, f"{source}/loose"
-            return
+            return True
+    return False
 
 
 def _visible_authors(

@@ -237,14 +237,36 @@ def split_authors(raw: str) -> list[str]:
     text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
     text = _SURNAME_FIRST.sub(r"\2 \1", text)
     names: list[str] = []
+    named = False  # the part before named a person: a degree after it is theirs
     for part in _SPLIT.split(text):
         part = _LEAD.sub("", part.strip(" .,:;"))  # "…, Updated Dec 5": a label inside the byline
+        if named and names and _credentials(part):
+            part += "." if "." in part and not part.endswith(".") else ""  # "Ph.D." lost its last dot above
+            names[-1] += ", " + part  # "Jane Doe, MD, PhD": the degrees belong to the name
+            continue
         if _organisation(part.split()):
             return []
         name = _person(part)
+        named = name is not None
         if name and name not in names:
             names.append(name)
     return names
+
+
+# Degrees and professional titles written after a name ("Jane Doe, MD", "John Roe, Ph.D., CFP"):
+# part of how the article signs, as health, finance and academic pages show them.
+_CREDENTIALS = frozenset(
+    ["md", "do", "phd", "dphil", "edd", "psyd", "pharmd", "dds", "dmd", "dvm", "dnp", "dpt", "jd", "llm", "mba"]
+    + ["mph", "ms", "msc", "msn", "ma", "mfa", "bsn", "rn", "rd", "rdn", "ld", "ldn", "np", "fnp", "aprn", "lpn"]
+    + ["cfp", "cpa", "cfa", "chfc", "clu", "lcsw", "lpc", "lmft", "ibclc", "cde", "cdces", "cscs", "mbbs"]
+    + ["facp", "facs", "facc", "faap", "facog", "faclm", "fand", "frcp", "frcs", "mrcp", "dabom", "ot", "otr"]
+)
+
+
+def _credentials(part: str) -> bool:
+    """Whether a byline part is one or more degrees alone ("MD", "Ph.D.", "MS RD"), as capitals."""
+    words = part.split()
+    return 0 < len(words) <= 4 and all(w.replace(".", "").casefold() in _CREDENTIALS and not w.islower() for w in words)
 
 
 # A label that stands for the author ("Written by", "Verfasst von", "Écrit par", "Autor"), as
@@ -392,6 +414,26 @@ def _site_or_its_staff(words: list[str], sites: frozenset[str] | set[str]) -> bo
             return False
         words = words[:-1]
     return False
+
+
+# What follows a site's name when its staff signs as the site ("Acme Team", "Acme Staff").
+_SITE_STAFF = frozenset(["team", "staff", "editors", "redaktion"])
+
+
+def site_signature(byline: str, sites: frozenset[str] | set[str]) -> str | None:
+    """The site's own name (or its team's: "Acme Team") when it is all that the first field of a
+    byline the page shows names ("By Acme", "Acme | 3 May"): the site signs the article. Not a
+    bare domain ("example.com"), which a template prints where it knows no author. `sites` are
+    `squashed`."""
+    name = _LEAD.sub("", byline.split(" | ", 1)[0].strip()).strip(" .,:;")
+    words = name.split()
+    if not words or len(words) > _LOOSE_WORDS or is_domain(name) or any(ch.isdigit() for ch in name):
+        return None
+    if words[-1].casefold() in _SITE_STAFF and len(words) > 1:
+        words = words[:-1]  # "Acme Team"
+        if words[0].casefold() in ("the", "our") and len(words) > 1:
+            words = words[1:]  # "The Acme Team"
+    return name if squashed(" ".join(words)) in sites else None
 
 
 def is_person(name: str) -> bool:
