@@ -8,7 +8,7 @@ import pytest
 
 import cleaner
 from cleaner.extract import Fields, _domain_read, _loose_authors
-from cleaner.extract.people import loose_authors, split_authors
+from cleaner.extract.people import dated_byline, loose_authors, split_authors
 from tests.test_authors_real import STORY, json_ld, page
 
 
@@ -233,3 +233,48 @@ def test_a_guessed_signature_stands_only_where_a_byline_shows_it() -> None:
 def test_the_domain_read_as_words_is_no_person() -> None:
     assert _domain_read("Brightwell Org", "https://www.brightwell.org/news/1")
     assert not _domain_read("Mara Quell", "https://maraquell.example/")  # a blog named after its writer
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted on September 21, 2020 by Jane Doe", ["Jane Doe"]),
+        ("11.12.2019 - Jane Doe", ["Jane Doe"]),
+        ("04.02.2022 | 13:10 Uhr | Jane Doe", ["Jane Doe"]),
+        ("Monday, 3 May 2021, by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("30.11.2022 - Jane Band - Town Hall", []),  # a listing of dates, acts and places
+        ("12.03.2021 - Jane Doe said on Monday", []),  # a sentence goes on after the name
+        ("By Jane Doe", []),  # no date opens it: the "By" finders read it
+    ],
+)
+def test_a_line_that_opens_with_a_date_and_then_names_the_author_is_a_byline(line: str, names: list[str]) -> None:
+    assert dated_byline(line) == names
+
+
+def test_a_dated_byline_under_the_headline_names_the_author() -> None:
+    result = cleaner.clean(page(byline="<p>11.12.2019 - Jane Doe</p>"), url=STORY)
+    assert result.authors == ("Jane Doe",)
+    marked = '<div class="post-meta-author">Posted on September 21, 2020 by Jane Doe</div>'
+    assert cleaner.clean(page(byline=marked), url=STORY).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Text von Jane Doe Illustration von John Roe", ["Jane Doe"]),  # the illustrator is no author
+        ("By Jane Doe Photos by John Roe", ["Jane Doe"]),
+        ("Autor: Jane Doe/ABC-X | Lesezeit: 5 min", ["Jane Doe"]),  # the agency after a slash, fields after it
+        ("Von Muster-Online-Expertin Jane Doe", ["Jane Doe"]),  # the outlet's role word before the name
+    ],
+)
+def test_what_stands_beside_the_name_in_a_byline_is_not_part_of_it(byline: str, names: list[str]) -> None:
+    assert split_authors(byline) == names
+
+
+def test_the_author_a_data_attribute_names_when_the_page_shows_no_byline() -> None:
+    post = '<div class="message" data-author="janedoe"><p>Hello all</p></div>'
+    assert cleaner.clean(page(after=post), url=STORY).authors == ("janedoe",)
+    shown = '<p class="meta"><span>Written by</span> <a>Max Roe</a></p>'
+    assert cleaner.clean(page(byline=shown, after=post), url=STORY).authors == ("Max Roe",)  # the shown byline first
+    comment = '<div class="comments"><div data-author="janedoe"><p>Nice</p></div></div>'
+    assert cleaner.clean(page(after=comment), url=STORY).authors == ()  # a commenter is no author

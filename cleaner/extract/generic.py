@@ -8,7 +8,7 @@ import re
 
 from cleaner.extract.dates import find_date
 from cleaner.extract.emails import find_emails
-from cleaner.extract.people import split_authors
+from cleaner.extract.people import dated_byline, split_authors
 from cleaner.lines import Lines
 from cleaner.maintext.title import repeated_title
 
@@ -47,10 +47,13 @@ def find_headline(lines: Lines, kept: tuple[int, ...]) -> tuple[str, int] | None
 
 
 def find_byline(lines: Lines, kept: tuple[int, ...]) -> tuple[list[str], int] | None:
-    """Authors from a short "By Jane Doe" line at the head or around the article's start."""
+    """Authors from a short "By Jane Doe" line at the head or around the article's start, or a
+    line that opens with a date and then names the author alone ("11.12.2019 - Jane Doe")."""
     for i in _edges(lines, kept):
         text = lines.texts[i]
-        if _BYLINE.match(text) and len(text.split()) <= 16 and (names := split_authors(text)):
+        if len(text.split()) > 16:
+            continue
+        if (_BYLINE.match(text) and (names := split_authors(text))) or (names := dated_byline(text)):
             return names, i
     return None
 

@@ -21,7 +21,8 @@ _LEAD = re.compile(
     r"(?:veröffentlicht|geschrieben|verfasst|erstellt|publiziert|eingestellt|artikel|beitrag)\s+von|(?:publié|écrit)\s+par|"
     r"(?:publicado|escrito)\s+por|(?:pubblicato|scritto)\s+da|"
     r"text|texte|texto|testo|tekst|текст|автор|authors?|autor(?:in|en)?|auteurs?|autore|words|reporting|about|über|"
-    r"interview)"
+    r"interview|"
+    r"[^\W\d_][\w-]*-(?:experte|expertin|redakteur|redakteurin|korrespondent|korrespondentin|kolumnist|kolumnistin|autor|autorin))"
     r"\s*[:：]?\s+",
     re.IGNORECASE,
 )
@@ -29,7 +30,9 @@ _TAIL = re.compile(
     r"\s+(?:[|•·⋅–—/]|-\s)\s*.*$|\s*\(.*$|\s+(?:is|was|can|covers|writes|reports)\b.*$"
     r"|(?<=[a-z]{2})(?<!Mrs)(?<!Prof)(?<!Rev)(?<!Sen)(?<!Gov)(?<!Rep)(?<!Gen)(?<!Col)(?<!Sgt)(?<!Capt)(?<!Hon)"
     r"\.\s+\S.*$"  # "Finian Cunningham. Sputnik International": a sentence ends the byline (not "Mrs.")
-    r"|(?<=\w)/[\w-]{2,12}$"  # "Jane Roe/dpa": the agency after a slash
+    r"|(?<=\w)/[\w-]{2,12}(?=$|\s+[|•·])"  # "Jane Roe/dpa": the agency after a slash
+    # a second credit in the byline: "Text von Jane Doe Illustration von John Roe", "… Photos by …"
+    r"|\s+(?i:illustrations?|fotos?|photos?|photography|bilder?|grafiken?|zeichnungen?)\s*(?i:von|by|:)\s.*$"
 )
 # What opens a byline the reader sees on the page ("By", "Written by", "Von", "Autor:"): stricter
 # than _LEAD, which also strips labels from a field already known to name the author. Its first
@@ -231,10 +234,48 @@ def _date_words() -> frozenset[str]:
     return frozenset(n.casefold() for n in names) - {"may"}
 
 
+@cache
+def _dated() -> re.Pattern[str]:
+    """A date (and time) that opens a byline line, with what joins it to the byline: "11.12.2019 -
+    ", "Posted on September 21, 2020 ", "04.02.2022 | 13:10 Uhr | ", "Monday, 3 May 2021, "."""
+    months = "|".join(sorted(map(re.escape, month_names()), key=len, reverse=True))
+    days = "|".join(sorted(map(re.escape, day_names()), key=len, reverse=True))
+    numeric = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+    worded = rf"\d{{1,2}}\.?\s+(?:{months})\.?,?\s+\d{{4}}|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    time = r"(?:\s*(?:[,|@•·–-]|um|at|à)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|[ap]\.?m\.?|h)\b)?)?"
+    said = r"posted|published|updated|veröffentlicht|erschienen|publié|publicado|pubblicato"
+    lead = rf"(?:(?:{said})\s+(?:on|am|le|el|il)?\s*:?\s*)?"
+    return re.compile(
+        rf"^{lead}(?:(?:{days})\.?,?\s+)?(?:{numeric}|{worded}){time}\s*(?:[-–—|•·,:]\s*)*(?=[^\W\d_])", re.IGNORECASE
+    )
+
+
+def undated(text: str) -> str:
+    """`text` without the date that opens it ("11.12.2019 - Jane Doe" -> "Jane Doe", "Posted on
+    March 3, 2020 by Jane Doe" -> "by Jane Doe"); `text` itself when no date opens it."""
+    return _dated().sub("", text, count=1) if text[:1].isalnum() else text
+
+
+def dated_byline(text: str) -> list[str]:
+    """The people a line that opens with a date names when all the rest is a byline: "By Jane
+    Doe" or names alone ("11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe | Berlin");
+    nobody from a line that goes on like a sentence ("12.03.2021 - Jane Doe said …")."""
+    rest = undated(" ".join(text.split()))
+    if rest == text or not rest:
+        return []
+    if opens_byline(rest):
+        return split_authors(rest)
+    if _TAIL.search(rest):
+        return []  # "30.11.2022 - Jane Band - Town Hall": a listing, not a byline
+    parts = [p.strip(" .,:;") for p in _SPLIT.split(rest)]
+    return split_authors(rest) if all(p and _person(p) for p in parts) else []
+
+
 def split_authors(raw: str) -> list[str]:
     """Names in a byline fragment, in order; anything that is not a person's name is dropped, and
-    a byline with an organisation in it names nobody ("Muster Verlag GmbH, Berlin")."""
-    text = _TAIL.sub("", _LEAD.sub("", " ".join(html.unescape(raw).split())))
+    a byline with an organisation in it names nobody ("Muster Verlag GmbH, Berlin"). A date that
+    opens it goes first ("Posted on March 3, 2020 by Jane Doe")."""
+    text = _TAIL.sub("", _LEAD.sub("", undated(" ".join(html.unescape(raw).split()))))
     text = _SURNAME_FIRST.sub(r"\2 \1", text)
     names: list[str] = []
     named = False  # the part before named a person: a degree after it is theirs

@@ -248,7 +248,7 @@ _OPENER_HINT = {v for w in BYLINE_OPENERS for v in (w[:2], w[:2].capitalize(), w
 _OPENER_HINT |= {"\u00a0" + v[0] for v in _OPENER_HINT} | {"\u00a0\u00a0"}
 _BYLINE_CANDIDATES = etree.XPath(
     f"(.//@class | .//@id | .//@rel | .//@itemprop)[{_MARK_HINT}]/.."
-    " | .//a[contains(@href, '/author') or contains(@href, '/autor')]"
+    " | .//a[contains(@href, '/author') or contains(@href, '/autor')] | .//@data-author"
     f" | .//text()[contains(' {' '.join(sorted(_OPENER_HINT))} ',"
     " concat(' ', substring(normalize-space(.), 1, 2), ' '))]"
 )
@@ -261,14 +261,20 @@ def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
     byline ("By Jane Doe", "Von …", "Autor: …": "lead"), or a label that stands alone with the few
     words after it ("<h5>Autor:</h5> Jane Doe": "lead" too, unless such labels name several people),
     none in comments, related posts, a sidebar, a menu or a footer. Each text keeps the element's
-    parts apart (`byline_text`)."""
+    parts apart (`byline_text`). Last, the first `data-author` attribute outside those parts
+    ("marked"): forum and CMS templates put the post's author there where they show no byline."""
     leads: set[html.HtmlElement] = set()
     marked: set[html.HtmlElement] = set()
     labelled: dict[html.HtmlElement, str] = {}
     named: set[str] = set()  # the people labels name: two or more, and no label is a byline
     tried = 0  # labels read: each looks ahead in the page, so a page of labels is not read whole
+    data_author: list[tuple[str, str]] = []  # the first data-author of the page, after all it shows
     for node in cast("list[Any]", _BYLINE_CANDIDATES(root)):
-        if isinstance(node, str):
+        if isinstance(node, str) and cast("Any", node).is_attribute:
+            holder = cast("Any", node).getparent()
+            if not data_author and node.strip() and holder.tag not in _NO_BYLINE_TAGS and not _away(holder):
+                data_author.append((" ".join(node.split()), "marked"))
+        elif isinstance(node, str):
             smart: Any = node  # an lxml smart string: it knows its element and whether it is a tail
             parent = smart.getparent()
             if _OPENER.match(node) and (smart.is_tail or parent.tag not in ("script", "style")):
@@ -289,7 +295,7 @@ def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
         (labelled[el] if el in labelled else byline_text(el.itertext()), "lead" if el in leads else "marked")
         for el in sorted(leads | marked, key=_document_order)
         if el.tag not in _NO_BYLINE_TAGS and not _away(el)
-    ]
+    ] + data_author
 
 
 def _labelled(holder: html.HtmlElement, label: Any) -> bool:
