@@ -21,7 +21,7 @@ from __future__ import annotations
 from lxml import html
 
 from cleaner.page_markup import words_of
-from cleaner.web.text_lines import element_sibling, line_start, opening, text_key
+from cleaner.web.text_lines import element_sibling, key_start, line_start, opening, text_key
 
 INTRODUCTION_WORDS = 6  # a kept line of this many words ending in a colon introduces the list after it
 MIN_ITEMS = 2  # a list of one item is a line, not a list
@@ -64,10 +64,11 @@ class _Lines:
         self.lines = lines
         filled = [n for n, line in enumerate(lines) if line.strip()]
         self.next = dict(zip(filled, filled[1:], strict=False))  # a line's index -> the next non-blank line's
+        keys = {n: text_key(lines[n]) for n in filled}
         self.by_start: dict[str, int] = {}
-        for n in filled:
-            self.by_start.setdefault(line_start(lines[n]), n)
-        self.present = {text_key(lines[n]) for n in filled}
+        for n, key in keys.items():
+            self.by_start.setdefault(key_start(key), n)
+        self.present = set(keys.values())
 
     def place(self, before: html.HtmlElement, following: html.HtmlElement | None) -> int | None:
         """The index of the line a list goes after: the line of the element before it, where the

@@ -17,7 +17,12 @@ def text_key(text: str) -> str:
 
 def line_start(text: str) -> str:
     """The first `KEY_WORDS` words of the text's key: how a line is looked up."""
-    return " ".join(text_key(text).split()[:KEY_WORDS])
+    return key_start(text_key(text))
+
+
+def key_start(key: str) -> str:
+    """`line_start` of a text whose `text_key` is `key`."""
+    return " ".join(key.split()[:KEY_WORDS])
 
 
 def opening(element: html.HtmlElement, words: int = KEY_WORDS) -> str:
