@@ -39,6 +39,7 @@ from cleaner.maintext.features import SENTENCE_END
 from cleaner.page_markup import HEADINGS, PageMarkup, page_markup, with_markup
 from cleaner.web.blocks import block_lines
 from cleaner.web.headings import restore_headings
+from cleaner.web.leads import restore_lead
 from cleaner.web.lists import restore_lists
 
 TOO_SHORT = 60  # words: a shorter extraction is suspect whatever the yardstick says
@@ -60,7 +61,7 @@ class Extraction:
     opinion: int = 0
     tree: Any = None  # trafilatura's result tree (an lxml element)
     markup: Callable[[], PageMarkup] | None = None  # the page's own headings, lists, links: read only for Markdown
-    headings: Callable[[str], str] | None = None  # puts back lost headings and lists (web.headings, web.lists)
+    headings: Callable[[str], str] | None = None  # puts back lost headings, lists, lead (web.headings, .lists, .leads)
 
     @property
     def words(self) -> int:
@@ -91,7 +92,7 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
     own = functools.partial(page_markup, root, url)  # the page's own structure, read only for Markdown
     chosen = Extraction(_text(first), f"trafilatura-{favor}", yardstick, tree=_tree(first), markup=own)
     if not _suspect(chosen.words, yardstick_words):
-        return _with_lists(root, _with_headings(root, chosen))
+        return _with_lead(root, _with_lists(root, _with_headings(root, chosen)))
     if favor != "balanced" or fast:
         second = _trafilatura(root, url, "balanced", fast=False)
         balanced = _text(second)
@@ -102,7 +103,7 @@ def extract_article(root: html.HtmlElement, markup: str, url: str | None, favor:
         rescue = _readability(markup, url)
         if len(rescue.split()) > RESCUE_LONGER * chosen.words:
             chosen = Extraction(rescue, "readability", yardstick, opinion=2)
-    return _with_lists(root, _with_headings(root, chosen))
+    return _with_lead(root, _with_lists(root, _with_headings(root, chosen)))
 
 
 def _with_headings(root: html.HtmlElement, chosen: Extraction) -> Extraction:
@@ -118,17 +119,28 @@ def _with_headings(root: html.HtmlElement, chosen: Extraction) -> Extraction:
 def _with_lists(root: html.HtmlElement, chosen: Extraction) -> Extraction:
     """The chosen text with the lists the extractor lost between lines it kept
     (`cleaner.web.lists`): only where its result tree holds no list at all (trafilatura's
-    fallback to the page's paragraphs), as a result that kept lists chose which to keep; the
-    Markdown gets them too."""
+    fallback to the page's paragraphs), as a result that kept lists chose which to keep."""
     if chosen.tree is None or next(chosen.tree.iter("list"), None) is not None:
         return chosen
-    text = restore_lists(root, chosen.text)
+    return _restored(root, chosen, restore_lists)
+
+
+def _with_lead(root: html.HtmlElement, chosen: Extraction) -> Extraction:
+    """The chosen text with the page's lead before its first paragraph where the extractor lost
+    it (`cleaner.web.leads`)."""
+    return _restored(root, chosen, restore_lead)
+
+
+def _restored(root: html.HtmlElement, chosen: Extraction, restore: Callable[..., str]) -> Extraction:
+    """The chosen text with what `restore` puts back from the page, and its Markdown too (after
+    the parts put back before it)."""
+    text = restore(root, chosen.text)
     if text == chosen.text:
         return chosen
-    headings = chosen.headings
+    before = chosen.headings
 
     def markdown(rendered: str) -> str:
-        return restore_lists(root, headings(rendered) if headings is not None else rendered, markdown=True)
+        return restore(root, before(rendered) if before is not None else rendered, markdown=True)
 
     return dataclasses.replace(chosen, text=text, headings=markdown)
 
