@@ -278,3 +278,18 @@ def test_the_author_a_data_attribute_names_when_the_page_shows_no_byline() -> No
     assert cleaner.clean(page(byline=shown, after=post), url=STORY).authors == ("Max Roe",)  # the shown byline first
     comment = '<div class="comments"><div data-author="janedoe"><p>Nice</p></div></div>'
     assert cleaner.clean(page(after=comment), url=STORY).authors == ()  # a commenter is no author
+
+
+def test_trafilaturas_byline_search_is_asked_only_when_the_steps_before_it_find_no_one(monkeypatch) -> None:
+    asked: list[object] = []
+
+    def search(root: object) -> str:
+        asked.append(root)
+        return "Oren Platt"
+
+    monkeypatch.setattr("cleaner.web.textify.extract_author", search)
+    signed = cleaner.clean(page('<meta name="author" content="Mara">'), url=STORY)  # the page's own signature
+    assert signed.authors == ("Mara",) and asked == []
+    unsigned = cleaner.clean(page(), url=STORY)  # nothing on the page names anyone: the search answers
+    assert unsigned.authors == ("Oren Platt",) and len(asked) == 1
+    assert unsigned.trace["fields"]["author"] == "trafilatura"

@@ -8,6 +8,8 @@ import json
 import pytest
 
 import cleaner
+from cleaner.web.metadata import page_url, visible_dates
+from cleaner.web.parse import parse_html
 
 PROSE = (
     "The council met on Monday and approved the plan after a long debate about the budget and the "
@@ -188,3 +190,14 @@ def test_only_the_last_part_of_a_title_can_be_the_site(title: str, expected: str
         f"<html><head><title>{title}</title></head><body><article><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
     )
     assert cleaner.clean(html).title == expected
+
+
+def test_dates_and_the_address_are_read_from_every_html_of_a_page_of_several() -> None:
+    """libxml2 leaves a second <html> beside the root: its dates and address count, as XPath's
+    `//` found them before the readers became loops."""
+    root = parse_html(
+        "<html><body><p>a</p></body></html><html><head><link rel='canonical' href='https://news.example/a'>"
+        "</head><body><span class='date'>May 1</span><time datetime='2020-01-01'>x</time></body></html>"
+    )
+    assert visible_dates(root) == ["2020-01-01", "May 1"]
+    assert page_url(root) == "https://news.example/a"

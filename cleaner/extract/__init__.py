@@ -51,8 +51,7 @@ def extract_fields(profile: Profile, doc: Document, claims: Claims) -> Fields:
         _offer(fields, "publisher", profile.publisher, "profile", normalise)
     for name, candidates in doc.metadata.items():
         for value, source in candidates:
-            if not (name == "author" and source == GUESSED):  # trafilatura's byline search: a guess, later
-                _offer(fields, name, value, source, normalise)
+            _offer(fields, name, value, source, normalise)
     _complete_authors(fields, doc.metadata.get("author", []))
     sites = _drop_site_names(fields, doc)
     _shown_byline_first(fields, doc.metadata.get("byline", []), sites)
@@ -89,9 +88,8 @@ def _unstated_authors(fields: Fields, doc: Document, claims: Claims, sites: set[
     it, trafilatura's byline as it signs where a shown byline holds it. trafilatura's guess comes
     after the page's own bylines: it runs a byline's parts together ("Jane Doe Founder", "Jane Doe
     Dec") where the page keeps them apart."""
-    candidates = doc.metadata.get("author", [])
-    own = [c for c in candidates if c[1] != GUESSED]
-    guessed = [c for c in candidates if c[1] == GUESSED]
+    own = doc.metadata.get("author", [])
+    guessed: list[tuple[str, str]] = []  # trafilatura's byline search, asked once the steps reach it
     bylines = doc.metadata.get("byline", [])
     if byline := find_byline(doc.lines, claims.kept):
         fields.authors, fields.sources["author"] = byline[0], "generic/byline"
@@ -99,7 +97,7 @@ def _unstated_authors(fields: Fields, doc: Document, claims: Claims, sites: set[
         lambda: _spelled_out(fields, bylines, sites) if _loose_authors(fields, own, sites) else None,
         lambda: _visible_authors(fields, bylines, sites, signatures=False),
         lambda: _loose_authors(fields, own, sites, desks=True),  # the newsroom, after a person shown
-        lambda: _guessed_authors(fields, guessed, sites, doc.url),
+        lambda: _guessed_authors(fields, _ask(doc, guessed), sites, doc.url),
         lambda: _visible_authors(fields, bylines, sites),
         lambda: _site_signs(fields, bylines, sites),
         lambda: _loose_authors(fields, guessed, sites, shown=bylines),
@@ -108,6 +106,13 @@ def _unstated_authors(fields: Fields, doc: Document, claims: Claims, sites: set[
         if fields.authors:
             return
         step()
+
+
+def _ask(doc: Document, guessed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`guessed`, filled with trafilatura's byline search of the page (`Document.guessed_author`)."""
+    if doc.guessed_author is not None and (author := doc.guessed_author()):
+        guessed.append((author, GUESSED))
+    return guessed
 
 
 def _spelled_out(fields: Fields, bylines: list[tuple[str, str]], sites: set[str]) -> None:

@@ -7,6 +7,8 @@ a dump.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from htmldate import find_date
@@ -14,7 +16,6 @@ from lxml import html
 from trafilatura.metadata import extract_author
 
 from cleaner.document import Candidates, Document
-from cleaner.extract import GUESSED
 from cleaner.extract.normalise import answers
 from cleaner.extract.people import split_authors
 from cleaner.lines import Lines
@@ -54,7 +55,7 @@ def html_document(root: html.HtmlElement, markup: str, url: str | None, profile:
             article.opinion,
             article.markdown,
         )
-    _trafilatura_metadata(root, url, metadata)
+    guessed_author = _trafilatura_metadata(root, url, metadata)
     lines = Lines.from_text("\n\n".join(blocks))
     return Document(
         lines,
@@ -66,24 +67,25 @@ def html_document(root: html.HtmlElement, markup: str, url: str | None, profile:
         second_reader=second_reader,
         opinion=opinion,
         structured=structured,
+        guessed_author=guessed_author,
     )
 
 
-def _trafilatura_metadata(root: html.HtmlElement, url: str | None, metadata: Candidates) -> None:
-    """trafilatura's finders, only for what the page's own markup left open: its byline search
-    where no author validated and no byline the page shows names a person (`cleaner.extract`
-    takes those first; the search is the dearest metadata step, 5 ms on a news page), htmldate
-    where no date did. All of trafilatura's metadata would cost half as much again as extracting
-    the text, and reads the JSON-LD and <meta> tags that `_page_metadata` has read already."""
-    if (
-        not answers("author", metadata.get("author", ()))
-        and not any(split_authors(text) for text, _ in metadata.get("byline", ()))
-        and (author := extract_author(root))
-    ):
-        metadata.setdefault("author", []).append((author, GUESSED))
+def _trafilatura_metadata(
+    root: html.HtmlElement, url: str | None, metadata: Candidates
+) -> Callable[[], str | None] | None:
+    """trafilatura's finders, only for what the page's own markup left open: htmldate where no
+    date validated; its byline search where no author did and no byline the page shows names a
+    person, returned to be asked only if `cleaner.extract`'s steps before it find no one (it is
+    the dearest metadata step, 5 ms on a news page). All of trafilatura's metadata would cost half
+    as much again as extracting the text, and reads the JSON-LD and <meta> tags that
+    `_page_metadata` has read already."""
     if not answers("date", metadata.get("date", ())) and (day := find_date(root, url=url, **_DATE_CONFIG)):
         metadata.setdefault("date", []).append((day, "trafilatura"))
     metadata.setdefault("title", []).extend((t, "title-tag") for t in title_tag(root))
+    if answers("author", metadata.get("author", ())) or any(split_authors(t) for t, _ in metadata.get("byline", ())):
+        return None
+    return functools.partial(extract_author, root)
 
 
 def _page_metadata(root: html.HtmlElement, profile: Profile) -> Candidates:
