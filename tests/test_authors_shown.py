@@ -245,6 +245,8 @@ def test_the_domain_read_as_words_is_no_person() -> None:
         ("30.11.2022 - Jane Band - Town Hall", []),  # a listing of dates, acts and places
         ("12.03.2021 - Jane Doe said on Monday", []),  # a sentence goes on after the name
         ("By Jane Doe", []),  # no date opens it: the "By" finders read it
+        ("Jane  Doe", []),  # names alone, no date: a line of the text, not a dated byline
+        ("11.12.2019  -  Jane   Doe", ["Jane Doe"]),  # spaces as a text dump keeps them
     ],
 )
 def test_a_line_that_opens_with_a_date_and_then_names_the_author_is_a_byline(line: str, names: list[str]) -> None:

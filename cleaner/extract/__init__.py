@@ -138,9 +138,7 @@ def _site_signs(fields: Fields, bylines: list[tuple[str, str]], sites: set[str])
             return
 
 
-def _guessed_authors(
-    fields: Fields, candidates: list[tuple[str, str]], sites: set[str], url: str | None = None
-) -> None:
+def _guessed_authors(fields: Fields, candidates: list[tuple[str, str]], sites: set[str], url: str | None) -> None:
     """People trafilatura's byline search names; not the site (unless it reads as a person's)."""
     for value, source in candidates:
         names = [name for name in split_authors(value) if _not_the_site(name, sites) and not _domain_read(name, url)]

@@ -260,8 +260,9 @@ def dated_byline(text: str) -> list[str]:
     """The people a line that opens with a date names when all the rest is a byline: "By Jane
     Doe" or names alone ("11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe | Berlin");
     nobody from a line that goes on like a sentence ("12.03.2021 - Jane Doe said …")."""
-    rest = undated(" ".join(text.split()))
-    if rest == text or not rest:
+    line = " ".join(text.split())
+    rest = undated(line)
+    if rest == line or not rest:
         return []
     if opens_byline(rest):
         return split_authors(rest)
@@ -457,24 +458,18 @@ def _site_or_its_staff(words: list[str], sites: frozenset[str] | set[str]) -> bo
     return False
 
 
-# What follows a site's name when its staff signs as the site ("Acme Team", "Acme Staff").
-_SITE_STAFF = frozenset(["team", "staff", "editors", "redaktion"])
-
-
 def site_signature(byline: str, sites: frozenset[str] | set[str]) -> str | None:
-    """The site's own name (or its team's: "Acme Team") when it is all that the first field of a
-    byline the page shows names ("By Acme", "Acme | 3 May"): the site signs the article. Not a
-    bare domain ("example.com"), which a template prints where it knows no author. `sites` are
-    `squashed`."""
+    """The site's own name, or its staff's ("Acme Team", "The Acme Staff": `_site_or_its_staff`),
+    when it is all that the first field of a byline the page shows names ("By Acme", "Acme | 3
+    May"): the site signs the article. Not a bare domain ("example.com"), which a template prints
+    where it knows no author. `sites` are `squashed`."""
     name = _LEAD.sub("", byline.split(" | ", 1)[0].strip()).strip(" .,:;")
     words = name.split()
     if not words or len(words) > _LOOSE_WORDS or is_domain(name) or any(ch.isdigit() for ch in name):
         return None
-    if words[-1].casefold() in _SITE_STAFF and len(words) > 1:
-        words = words[:-1]  # "Acme Team"
-        if words[0].casefold() in ("the", "our") and len(words) > 1:
-            words = words[1:]  # "The Acme Team"
-    return name if squashed(" ".join(words)) in sites else None
+    if len(words) > 1 and words[0].casefold() in ("the", "our"):
+        words = words[1:]  # "The Acme Team"
+    return name if _site_or_its_staff(words, sites) else None
 
 
 def is_person(name: str) -> bool:

@@ -29,6 +29,7 @@ from typing import Any
 from lxml import etree, html
 
 from cleaner.page_markup import HEADINGS, words_of
+from cleaner.web.text_lines import text_holder
 
 MIN_SENTENCES = 2  # a lead is a paragraph of this many sentences; one sentence is a deck or a tagline
 SENTENCE_WORDS = 4  # ... each of this many words or more, ending in a full stop, "!" or "?" (no ellipsis)
@@ -89,7 +90,7 @@ def _lead_element(root: html.HtmlElement, opening: str) -> html.HtmlElement | No
     lead's words, with no heading in it; None where the page has none."""
     most = LEAD_SHARE * len(opening.split())
     for found in _text_nodes(root, opening):
-        element = _holder(found)
+        element = text_holder(found)
         for _ in range(CLIMB):
             if element is None or element.tag in ("body", "html"):
                 break
@@ -125,12 +126,6 @@ def _text_nodes(root: html.HtmlElement, words: str) -> list[Any]:
     """The body's first text nodes (`MOST_NODES`) holding the longest of the first words."""
     word = max(words.split()[:FIRST_WORDS], key=len)
     return list(_TEXT_WITH(root, word=word))[:MOST_NODES]
-
-
-def _holder(found: Any) -> html.HtmlElement | None:
-    """The element a text node (an lxml smart string) is the text or tail text of."""
-    element: html.HtmlElement | None = found.getparent()
-    return element.getparent() if element is not None and found.is_tail else element
 
 
 def _sentences(text: str) -> int:

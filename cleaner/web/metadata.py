@@ -16,6 +16,7 @@ from lxml import etree, html
 
 from cleaner.extract.normalise import headline_part
 from cleaner.extract.people import BYLINE_OPENERS, byline_text, is_author_label, opens_byline, squashed
+from cleaner.web.text_lines import text_holder
 
 ARTICLE_TYPES = frozenset(
     {
@@ -289,10 +290,16 @@ def visible_bylines(root: html.HtmlElement) -> list[tuple[str, str]]:
             smart: Any = node  # an lxml smart string: it knows its element and whether it is a tail
             parent = smart.getparent()
             if _OPENER.match(node) and (smart.is_tail or parent.tag not in ("script", "style")):
-                found = list(_lead_elements(parent.getparent() if smart.is_tail else parent))
+                holder = text_holder(smart)
+                found = list(_lead_elements(holder))
                 leads.update(found)
-                holder = parent.getparent() if smart.is_tail else parent
-                if not found and len(named) < 2 and tried < _LABELS_READ and _labelled(holder, smart):
+                if (
+                    not found
+                    and holder is not None
+                    and len(named) < 2
+                    and tried < _LABELS_READ
+                    and _labelled(holder, smart)
+                ):
                     tried += 1
                     if line := _label_and_what_follows(smart):
                         labelled.setdefault(holder, line)
@@ -313,7 +320,7 @@ def _labelled(holder: html.HtmlElement, label: Any) -> bool:
     """Whether `label` may stand alone for the byline after it: an author label ("Autor:", "By"),
     not in a part of the page that is no article head, and, where it runs on in a sentence's
     text ("The novel <i>Beloved</i> by <b>…</b>"), capitalised or closed by a colon."""
-    if not is_author_label(label) or holder is None or holder.tag in _NO_BYLINE_TAGS or _away(holder):
+    if not is_author_label(label) or holder.tag in _NO_BYLINE_TAGS or _away(holder):
         return False
     text = label.strip()
     return not label.is_tail or text[:1].isupper() or text.endswith(":")

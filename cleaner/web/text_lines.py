@@ -1,7 +1,10 @@
-"""Find a page element's line in an extracted text, for what puts lost parts back (headings,
-lists): lines are matched by their first words, as the extractor may have trimmed the rest."""
+"""Where the page's elements and an extracted text meet, for what puts lost parts back (headings,
+lists, lead) and what reads bylines: a page element's line in the text, matched by its first
+words (the extractor may have trimmed the rest), and the element a text node belongs to."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from lxml import html
 
@@ -42,3 +45,9 @@ def element_sibling(element: html.HtmlElement, *, previous: bool = False) -> htm
     while sibling is not None and not isinstance(sibling.tag, str):
         sibling = sibling.getprevious() if previous else sibling.getnext()
     return sibling
+
+
+def text_holder(text: Any) -> html.HtmlElement | None:
+    """The element a text node found by XPath (an lxml smart string) is the text or tail text of."""
+    element: html.HtmlElement | None = text.getparent()
+    return element.getparent() if element is not None and text.is_tail else element
